@@ -14,6 +14,8 @@ export default defineConfig({
     },
   },
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
         extends: true,
