@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KeytarLike } from './keytar-vault';
+import { createKeytarVault } from './keytar-vault';
+import { chunkAccount } from './keytar-vault-format';
+import { realSizeSession } from './testing/keytar-twin';
+
+// Real Secret Service: run inside
+//   dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; <cmd>'
+// with HOME pointed at a temp folder. Under CI a missing keyring fails; elsewhere it skips.
+const CI = Boolean(process.env.CI && process.env.CI !== 'false');
+const SERVICE = `Cliqnship Desktop Test ${process.pid}`;
+const ORIGIN = 'http://127.0.0.1:8000';
+const keytar = createRequire(import.meta.url)('keytar') as KeytarLike;
+
+let keyringProblem: string | null = null;
+
+beforeAll(async () => {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
+    keyringProblem = 'no D-Bus session (DBUS_SESSION_BUS_ADDRESS unset)';
+    return;
+  }
+  const probe = await createKeytarVault({ keytar, service: SERVICE }).clear(ORIGIN);
+  if (probe.status !== 'ok') keyringProblem = probe.reason;
+});
+
+function requireKeyring(ctx: { skip: (condition: boolean, note?: string) => void }) {
+  if (keyringProblem === null) return;
+  if (CI) throw new Error(`CI needs an unlocked Secret Service keyring: ${keyringProblem}`);
+  ctx.skip(true, `no unlocked Secret Service here: ${keyringProblem}`);
+}
+
+describe('createKeytarVault on a real Secret Service keyring', () => {
+  it.for([
+    ['4096-bit RSA sized tokens', realSizeSession()],
+    ['a 3000-char access token and a multi-byte name', realSizeSession(3000, 'Zoë 😀')],
+  ] as const)('saves, loads and clears %s', async ([, session], ctx) => {
+    requireKeyring(ctx);
+    const vault = createKeytarVault({ keytar, service: SERVICE });
+    expect(await vault.save(ORIGIN, session)).toEqual({ status: 'ok' });
+    // A fresh vault (as after a restart) reads the same entries.
+    expect(await createKeytarVault({ keytar, service: SERVICE }).load(ORIGIN)).toEqual({
+      status: 'found',
+      session,
+    });
+    expect(await vault.clear(ORIGIN)).toEqual({ status: 'ok' });
+    expect(await keytar.getPassword(SERVICE, ORIGIN)).toBeNull();
+    expect(await keytar.getPassword(SERVICE, chunkAccount(ORIGIN, 0))).toBeNull();
+    expect(await vault.load(ORIGIN)).toEqual({ status: 'empty' });
+  });
+
+  it('deletes a foreign entry and half a chunk set, reporting corrupt', async (ctx) => {
+    requireKeyring(ctx);
+    const vault = createKeytarVault({ keytar, service: SERVICE });
+    await keytar.setPassword(SERVICE, ORIGIN, 'plain-old-token-from-another-app');
+    expect(await vault.load(ORIGIN)).toEqual({ status: 'corrupt' });
+    expect(await keytar.getPassword(SERVICE, ORIGIN)).toBeNull();
+
+    await vault.save(ORIGIN, realSizeSession(3000));
+    await keytar.deletePassword(SERVICE, chunkAccount(ORIGIN, 1));
+    expect(await vault.load(ORIGIN)).toEqual({ status: 'corrupt' });
+    expect(await keytar.getPassword(SERVICE, chunkAccount(ORIGIN, 0))).toBeNull();
+    expect(await vault.load(ORIGIN)).toEqual({ status: 'empty' });
+  });
+});
+
+describe('createKeytarVault with no Secret Service at all', () => {
+  it('falls back to unavailable, says why, and returns within the timeout', async () => {
+    const timeoutMs = 3000;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/cliqnship-no-bus',
+    };
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    const started = performance.now();
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        resolve(import.meta.dirname, 'testing/vault-probe.ts'),
+        String(timeoutMs),
+      ],
+      { env, timeout: 30_000 },
+    );
+    const wallMs = performance.now() - started;
+    const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(report.save.result).toEqual({
+      status: 'unavailable',
+      reason: expect.stringMatching(/Secret Service/),
+    });
+    expect(report.load.status).toBe('unavailable');
+    expect(report.clear.result.status).toBe('unavailable');
+    for (const step of [report.save, report.load, report.clear]) {
+      expect(step.ms).toBeLessThanOrEqual(timeoutMs + 250);
+    }
+    // Including Node + tsx start-up, the whole child stays well under three timeouts.
+    expect(wallMs).toBeLessThan(3 * timeoutMs + 10_000);
+  });
+});
