@@ -1,0 +1,236 @@
+import { fail, ok, type Result } from '../../shared/result';
+import type { ChannelHandlers, EventName, EventPayloads } from '../../shared/contract';
+import type { ProfileUpdateRequest, RegisterRequest, SignInRequest } from '../../shared/schemas';
+import type { Profile, SessionView } from '../../shared/views';
+import type { ApiUser } from './api-schemas';
+import type { AppConfig } from './config';
+import { isLoopbackHost } from './config';
+import { readUser, registerRequest, showMeRequest, updateFields, updateRequest } from './customers';
+import { createHttpClient } from './http';
+import { createImageFetcher } from './image-fetcher';
+import { silentLogger, type Logger } from './log';
+import { createOAuthClient } from './oauth-client';
+import { createMemoryPreferences, type PreferenceStore } from './preferences';
+import { birthdateKey, toProfile, toSessionUser } from './profile-view';
+import { correlationId, createSession, type SetTimer } from './session';
+import type { TokenVault } from './token-vault';
+
+/** What the core needs from its host (Electron in the app, Node in tests). */
+export interface CoreDeps {
+  /** Electron net.fetch in the app, Node fetch in tests. */
+  fetch: typeof globalThis.fetch;
+  vault: TokenVault;
+  emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+  /** Epoch ms; default Date.now. */
+  now?: () => number;
+  logger?: Logger;
+  /** Non-secret per-account prefs (birthdate); default in-memory. */
+  preferences?: PreferenceStore;
+  /** Timer for the proactive refresh; tests inject one. */
+  setTimer?: SetTimer;
+}
+
+/** The main process's logic behind every IPC channel. */
+export interface AppCore {
+  /** One per contract channel; requests are already zod-validated by ipc.ts. */
+  handlers: ChannelHandlers;
+  /** Reads the vault, verifies the token (GET customers/me), emits session:changed. */
+  restore(): Promise<SessionView>;
+  /** Clears timers. */
+  dispose(): void;
+}
+
+/** Refresh this long before the access token expires. */
+const SKEW_MS = 60_000;
+/** A profile fetched while establishing the session answers `profile:get` for this long. */
+const PROFILE_FRESH_MS = 60_000;
+
+/** Creates the core for one API server. */
+export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: CoreDeps): AppCore {
+  const now = deps.now ?? Date.now;
+  const logger = deps.logger ?? silentLogger;
+  const preferences = deps.preferences ?? createMemoryPreferences();
+  const base = new URL(config.apiBaseUrl);
+  const origin = base.origin;
+  const server = { url: config.apiBaseUrl, isLocal: isLoopbackHost(base.hostname) };
+
+  const http = createHttpClient({
+    baseUrl: config.apiBaseUrl,
+    fetch: deps.fetch,
+    timeoutMs: config.requestTimeoutMs,
+    logger,
+  });
+  const oauth = createOAuthClient({
+    http,
+    passwordClient: config.passwordClient,
+    clientCredentialsClient: config.clientCredentialsClient,
+    now,
+    skewMs: SKEW_MS,
+  });
+  const images = createImageFetcher({
+    fetch: deps.fetch,
+    timeoutMs: config.requestTimeoutMs,
+    logger,
+  });
+  const session = createSession({
+    http,
+    oauth,
+    vault: deps.vault,
+    origin,
+    server,
+    now,
+    skewMs: SKEW_MS,
+    logger,
+    onChange: (view) => deps.emit('session:changed', view),
+    setTimer: deps.setTimer,
+  });
+
+  let cached: { user: ApiUser; at: number } | null = null;
+
+  async function remember(user: ApiUser) {
+    cached = { user, at: now() };
+    await session.updateUser(toSessionUser(user));
+  }
+
+  async function profileOf(user: ApiUser): Promise<Profile> {
+    const birthdate = await preferences.get(birthdateKey(origin, user.id));
+    const imageDataUrl = user.image ? await images.dataUrl(user.image) : null;
+    return { ...toProfile(user, birthdate), imageDataUrl };
+  }
+
+  async function fetchMe(): Promise<Result<ApiUser>> {
+    const sent = await session.authorized(showMeRequest);
+    if (!sent.ok) return sent;
+    return readUser(sent.value, 200);
+  }
+
+  async function signIn(request: SignInRequest): Promise<Result<SessionView>> {
+    const tokens = await oauth.passwordGrant(request.email, request.password);
+    if (!tokens.ok) return tokens;
+    const me = await fetchMeWith(tokens.value.accessToken);
+    if (!me.ok) return me;
+    cached = { user: me.value, at: now() };
+    return ok(await session.begin(tokens.value, toSessionUser(me.value), request.rememberMe));
+  }
+
+  // Before the session exists: one plain request with the fresh token.
+  async function fetchMeWith(accessToken: string): Promise<Result<ApiUser>> {
+    const sent = await http.send(showMeRequest(accessToken));
+    if (!sent.ok) return sent;
+    return readUser(sent.value, 200);
+  }
+
+  async function register(request: RegisterRequest): Promise<Result<SessionView>> {
+    const clientToken = await oauth.clientCredentialsToken();
+    if (!clientToken.ok) return clientToken;
+    const created = await http.send(registerRequest(request, clientToken.value));
+    if (!created.ok) return created;
+    const user = readUser(created.value, 201);
+    if (!user.ok) return user;
+    logger.info('account', 'registered', { userId: user.value.id });
+
+    const tokens = await oauth.passwordGrant(request.email, request.password);
+    if (!tokens.ok) {
+      return fail(
+        tokens.error.code,
+        `Your account was created, but signing in failed: ${tokens.error.message}`,
+        {
+          retryAfter: tokens.error.retryAfter,
+        },
+      );
+    }
+    let profile: Result<ApiUser> | null = null;
+    if (request.photo) {
+      const sent = await http.send(
+        updateRequest(tokens.value.accessToken, user.value.id, {}, request.photo),
+      );
+      profile = sent.ok ? readUser(sent.value, 201) : sent;
+      if (!profile.ok)
+        logger.warn('account', 'photo upload after registration failed', {
+          code: profile.error.code,
+        });
+    }
+    if (!profile?.ok) profile = await fetchMeWith(tokens.value.accessToken);
+    // Registration signs in without remembering: there is no "keep me signed in" on that form.
+    const me = profile.ok ? profile.value : user.value;
+    cached = profile.ok ? { user: me, at: now() } : null;
+    return ok(await session.begin(tokens.value, toSessionUser(me), false));
+  }
+
+  async function getProfile(): Promise<Result<Profile>> {
+    const current = session.user();
+    if (!current) return fail('session_expired', 'You are not signed in.');
+    if (cached && cached.user.id === current.id && now() - cached.at < PROFILE_FRESH_MS) {
+      return ok(await profileOf(cached.user));
+    }
+    const me = await fetchMe();
+    if (!me.ok) return me;
+    await remember(me.value);
+    return ok(await profileOf(me.value));
+  }
+
+  async function updateProfile(request: ProfileUpdateRequest): Promise<Result<Profile>> {
+    const current = session.user();
+    if (!current) return fail('session_expired', 'You are not signed in.');
+    const fields = updateFields(request);
+    const sent = await session.authorized((token) =>
+      updateRequest(token, current.id, fields, request.photo),
+    );
+    if (!sent.ok) return sent;
+    const user = readUser(sent.value, 201);
+    if (!user.ok) return user;
+    if (fields.birthdate)
+      await preferences.set(birthdateKey(origin, user.value.id), fields.birthdate);
+    await remember(user.value);
+    return ok(await profileOf(user.value));
+  }
+
+  // Handlers never throw: a bug becomes `internal` with an id that points at the log line.
+  function guard<A extends unknown[], T>(
+    name: string,
+    run: (...args: A) => Promise<Result<T>>,
+  ): (...args: A) => Promise<Result<T>> {
+    return async (...args) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        const id = correlationId();
+        logger.error('core', `${name} failed unexpectedly`, { id, error });
+        return fail('internal', 'Something went wrong in the app.', { correlationId: id });
+      }
+    };
+  }
+
+  const handlers: ChannelHandlers = {
+    'session:get': guard('session:get', async () => ok(session.view())),
+    'session:signIn': guard('session:signIn', signIn),
+    'session:signOut': guard('session:signOut', async () => {
+      cached = null;
+      return ok(await session.end('user_signed_out'));
+    }),
+    'account:register': guard('account:register', register),
+    'profile:get': guard('profile:get', getProfile),
+    'profile:update': guard('profile:update', updateProfile),
+  };
+
+  async function restore(): Promise<SessionView> {
+    try {
+      if (await session.loadStored()) {
+        const me = await fetchMe();
+        if (me.ok) await remember(me.value);
+        else if (me.error.code !== 'session_expired') {
+          // Offline or server trouble: keep the remembered session; calls retry later.
+          logger.warn('session', 'could not verify the remembered session', {
+            code: me.error.code,
+          });
+        }
+      }
+    } catch (error) {
+      logger.error('session', 'restore failed unexpectedly', { id: correlationId(), error });
+    }
+    session.publish();
+    return session.view();
+  }
+
+  return { handlers, restore, dispose: () => session.dispose() };
+}

@@ -1,0 +1,287 @@
+import { randomBytes } from 'node:crypto';
+import { fail, ok, type Result } from '../../shared/result';
+import type {
+  KeychainStatus,
+  ServerInfo,
+  SessionUser,
+  SessionView,
+  SignedOutReason,
+} from '../../shared/views';
+import { classifyUnauthorized, type HttpClient, type HttpRequest, type HttpResponse } from './http';
+import type { Logger } from './log';
+import type { OAuthClient, TokenSet } from './oauth-client';
+import type { TokenVault, VaultWriteResult } from './token-vault';
+
+/** setTimeout's largest delay (2^31-1 ms); a longer one fires at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** Arms a one-shot timer and returns its cancel function (injectable for tests). */
+export type SetTimer = (callback: () => void, delayMs: number) => () => void;
+
+const realTimer: SetTimer = (callback, delayMs) => {
+  const handle = setTimeout(callback, delayMs);
+  handle.unref?.(); // a pending refresh must never keep the process alive
+  return () => clearTimeout(handle);
+};
+
+/** Dependencies of {@link createSession}. */
+export interface SessionOptions {
+  http: HttpClient;
+  oauth: OAuthClient;
+  vault: TokenVault;
+  /** Vault key: the API's origin. */
+  origin: string;
+  server: ServerInfo;
+  now: () => number;
+  /** Refresh this long before the access token's expiry. */
+  skewMs: number;
+  logger: Logger;
+  onChange: (view: SessionView) => void;
+  setTimer?: SetTimer;
+}
+
+/** The signed-in state machine: tokens, expiry, single-flight refresh, vault, events. */
+export interface Session {
+  view(): SessionView;
+  user(): SessionUser | null;
+  /** Starts a session after a password grant; stores it when `rememberMe`. */
+  begin(tokens: TokenSet, user: SessionUser, rememberMe: boolean): Promise<SessionView>;
+  /** Loads a remembered session from the vault (no request); true when one was found. */
+  loadStored(): Promise<boolean>;
+  /** Sends a request with the current access token, refreshing before/after as needed. */
+  authorized(build: (accessToken: string) => HttpRequest): Promise<Result<HttpResponse>>;
+  /** Updates the signed-in user's details (e.g. a new display name). */
+  updateUser(user: SessionUser): Promise<void>;
+  /** Ends the session locally (vault and memory); there is no logout endpoint. */
+  end(reason: SignedOutReason): Promise<SessionView>;
+  /** Emits the current view (used after restore even when nothing changed). */
+  publish(): void;
+  dispose(): void;
+}
+
+interface Active {
+  tokens: TokenSet;
+  user: SessionUser;
+  remembered: boolean;
+  rememberFailed: boolean;
+}
+
+const EXPIRED = 'Your session has expired. Please sign in again.';
+
+/** A short id that links an `internal` error to its log line. */
+export function correlationId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/** Creates the session for one server origin. */
+export function createSession(options: SessionOptions): Session {
+  const { http, oauth, vault, origin, logger, now } = options;
+  const setTimer = options.setTimer ?? realTimer;
+  let active: Active | null = null;
+  let keychain: KeychainStatus = 'available';
+  let reason: SignedOutReason = 'not_signed_in';
+  let inflight: { owner: Active; promise: Promise<Result<void>> } | null = null;
+  let cancelTimer: (() => void) | null = null;
+
+  function view(): SessionView {
+    if (!active) return { state: 'signed_out', server: options.server, keychain, reason };
+    return {
+      state: 'signed_in',
+      server: options.server,
+      keychain,
+      user: { ...active.user },
+      remembered: active.remembered,
+      rememberFailed: active.rememberFailed,
+    };
+  }
+
+  function publish() {
+    options.onChange(view());
+  }
+
+  function noteVault(result: VaultWriteResult, action: string): boolean {
+    if (result.status === 'ok') return true;
+    keychain = 'unavailable';
+    logger.warn('session', `keychain unavailable on ${action}`, { cause: result.reason });
+    return false;
+  }
+
+  async function persist(session: Active): Promise<void> {
+    if (!session.remembered) return;
+    const saved = await vault.save(origin, {
+      ...session.tokens,
+      userId: session.user.id,
+      email: session.user.email,
+      displayName: session.user.displayName,
+    });
+    if (!noteVault(saved, 'save') && active === session) {
+      session.remembered = false;
+      session.rememberFailed = true;
+      publish();
+    }
+  }
+
+  function isDue(session: Active): boolean {
+    return now() >= session.tokens.accessTokenExpiresAt - options.skewMs;
+  }
+
+  // Tokens live a year: the timer is capped and re-armed; calls also refresh lazily.
+  function arm(session: Active) {
+    cancelTimer?.();
+    cancelTimer = null;
+    const delay = session.tokens.accessTokenExpiresAt - options.skewMs - now();
+    if (delay <= 0) return;
+    cancelTimer = setTimer(
+      () => {
+        cancelTimer = null;
+        if (active !== session) return;
+        if (!isDue(session)) return arm(session);
+        void refresh(session).then((result) => {
+          if (!result.ok)
+            logger.warn('session', 'background refresh failed', { code: result.error.code });
+        });
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    );
+  }
+
+  async function end(why: SignedOutReason): Promise<SessionView> {
+    const had = active !== null;
+    active = null;
+    reason = why;
+    cancelTimer?.();
+    cancelTimer = null;
+    noteVault(await vault.clear(origin), 'clear');
+    if (had) logger.info('session', 'signed out', { reason: why });
+    publish();
+    return view();
+  }
+
+  // Exactly one refresh in flight: a refresh revokes the old pair (API §2.5).
+  function refresh(session: Active): Promise<Result<void>> {
+    if (inflight?.owner === session) return inflight.promise;
+    const promise = (async (): Promise<Result<void>> => {
+      const result = await oauth.refreshGrant(session.tokens.refreshToken);
+      if (active !== session) return fail('session_expired', EXPIRED);
+      if (result.ok) {
+        session.tokens = result.value;
+        logger.info('session', 'tokens refreshed');
+        await persist(session);
+        arm(session);
+        return ok(undefined);
+      }
+      if (result.error.code === 'session_expired') {
+        logger.warn('session', 'refresh rejected; session ended');
+        await end('session_expired');
+      }
+      return result;
+    })().finally(() => {
+      if (inflight?.promise === promise) inflight = null;
+    });
+    inflight = { owner: session, promise };
+    return promise;
+  }
+
+  function unauthorizedError(response: HttpResponse): Result<HttpResponse> {
+    const kind = classifyUnauthorized(response);
+    if (kind === 'not_owner') {
+      const id = correlationId();
+      logger.error('session', 'server said the path names another user (client bug)', { id });
+      return fail('internal', 'Something went wrong in the app.', { correlationId: id });
+    }
+    // Not the server's JSON: a proxy or gateway; the session stays (ARCHITECTURE.md).
+    logger.warn('session', 'a 401 that is not the server’s JSON; session kept');
+    return fail('server', 'The request was refused on its way to the server. Try again later.');
+  }
+
+  async function authorized(build: (token: string) => HttpRequest) {
+    const session = active;
+    if (!session) return fail<HttpResponse>('session_expired', 'You are not signed in.');
+    if (isDue(session)) {
+      const refreshed = await refresh(session);
+      if (!refreshed.ok) return refreshed;
+    }
+    const first = session.tokens.accessToken;
+    const sent = await http.send(build(first));
+    if (!sent.ok || sent.value.status !== 401) return sent;
+    if (classifyUnauthorized(sent.value) !== 'unauthenticated')
+      return unauthorizedError(sent.value);
+    if (active !== session) return fail<HttpResponse>('session_expired', EXPIRED);
+    // Only refresh when the rejected token is still the current one; else retry with the new one.
+    if (session.tokens.accessToken === first) {
+      const refreshed = await refresh(session);
+      if (!refreshed.ok) return refreshed;
+    }
+    const retry = await http.send(build(session.tokens.accessToken));
+    if (!retry.ok || retry.value.status !== 401) return retry;
+    if (classifyUnauthorized(retry.value) !== 'unauthenticated')
+      return unauthorizedError(retry.value);
+    // A fresh token refused: the account or its tokens are gone. Stop here, no loop.
+    if (active === session) await end('session_expired');
+    return fail<HttpResponse>('session_expired', EXPIRED);
+  }
+
+  return {
+    view,
+    user: () => (active ? { ...active.user } : null),
+    publish,
+    async begin(tokens, user, rememberMe) {
+      const session: Active = { tokens, user, remembered: false, rememberFailed: false };
+      active = session;
+      if (rememberMe) {
+        session.remembered = true;
+        await persist(session);
+      } else {
+        // Forget any older remembered session so a restart does not bring it back.
+        noteVault(await vault.clear(origin), 'clear');
+      }
+      arm(session);
+      logger.info('session', 'signed in', { remembered: session.remembered });
+      publish();
+      return view();
+    },
+    async loadStored() {
+      const loaded = await vault.load(origin);
+      if (loaded.status === 'found') {
+        const stored = loaded.session;
+        const session: Active = {
+          tokens: {
+            accessToken: stored.accessToken,
+            refreshToken: stored.refreshToken,
+            accessTokenExpiresAt: stored.accessTokenExpiresAt,
+          },
+          user: { id: stored.userId, email: stored.email, displayName: stored.displayName },
+          remembered: true,
+          rememberFailed: false,
+        };
+        active = session;
+        arm(session);
+        return true;
+      }
+      if (loaded.status === 'unavailable') {
+        keychain = 'unavailable';
+        logger.warn('session', 'keychain unavailable on load', { cause: loaded.reason });
+      }
+      reason = loaded.status === 'corrupt' ? 'stored_session_unreadable' : 'not_signed_in';
+      return false;
+    },
+    authorized,
+    async updateUser(user) {
+      const session = active;
+      if (!session) return;
+      const same =
+        session.user.id === user.id &&
+        session.user.email === user.email &&
+        session.user.displayName === user.displayName;
+      if (same) return;
+      session.user = { ...user };
+      await persist(session);
+      publish();
+    },
+    end,
+    dispose() {
+      cancelTimer?.();
+      cancelTimer = null;
+    },
+  };
+}
