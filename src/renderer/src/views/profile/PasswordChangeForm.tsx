@@ -1,0 +1,73 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { passwordChangeFormSchema, type PasswordChangeForm as Values } from '@shared/schemas';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { BusyButton } from '../../components/BusyButton';
+import { ErrorAlert, StatusBanner } from '../../components/Messages';
+import { TextField } from '../../components/TextField';
+import { applyServerError } from '../../lib/server-errors';
+import { useProfileStore } from '../../stores/profile-store';
+
+const FIELDS = ['newPassword', 'confirmPassword'] as const;
+const EMPTY: Values = { newPassword: '', confirmPassword: '' };
+
+/** The new password typed twice; the fields are emptied once the change succeeds. */
+export function PasswordChangeForm() {
+  const update = useProfileStore((state) => state.update);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
+    resolver: zodResolver(passwordChangeFormSchema),
+    mode: 'onTouched',
+    defaultValues: EMPTY,
+  });
+
+  const submit = handleSubmit(async ({ newPassword }) => {
+    setFormError(null);
+    setDone(false);
+    const result = await update({ newPassword });
+    if (result.ok) {
+      reset(EMPTY);
+      setDone(true);
+    } else {
+      setFormError(applyServerError(result.error, FIELDS, setError));
+    }
+  });
+
+  return (
+    <section className="card" aria-labelledby="password-heading">
+      <h2 id="password-heading">Change password</h2>
+      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <StatusBanner message={done ? 'Password changed.' : null} />
+        <ErrorAlert message={formError} />
+        <div className="field-row">
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            registration={register('newPassword', { onChange: () => setDone(false) })}
+            error={errors.newPassword?.message}
+          />
+          <TextField
+            label="Confirm new password"
+            type="password"
+            autoComplete="new-password"
+            registration={register('confirmPassword')}
+            error={errors.confirmPassword?.message}
+          />
+        </div>
+        <div className="form-actions">
+          <BusyButton type="submit" busy={isSubmitting} busyText="Changing password…">
+            Change password
+          </BusyButton>
+        </div>
+      </form>
+    </section>
+  );
+}
