@@ -68,7 +68,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const response = await api(request.path, {
           method: request.method,
           signal: controller.signal,
-          headers: request.bearer ? { Authorization: `Bearer ${request.bearer}` } : undefined,
+          // Set per request too: ky drops its defaults when given `headers: undefined`.
+          headers: {
+            Accept: 'application/json',
+            ...(request.bearer ? { Authorization: `Bearer ${request.bearer}` } : {}),
+          },
           json: request.json,
           body: request.body,
         });
