@@ -1,0 +1,185 @@
+/** The fastify application: parsing, routing (404/405), throttle, auth, CORS, dispatch. */
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { authenticate, expectsJson, unauthenticated } from './auth';
+import { readBody } from './body';
+import type { ServerContext } from './context';
+import { normalizeInput, parseFormString, type Input } from './input';
+import { type ApiRequest, ServerCrash } from './request';
+import { errorPage, redirect, textResult, type HttpResult } from './responses';
+import { allowHeader, header, ROUTES, type RouteDef } from './routes';
+import { Throttle } from './throttle';
+
+/** Settings of the HTTP layer. */
+export interface AppOptions {
+  throttlePerMinute: number | false;
+  onRequestServed: (method: string, path: string, status: number) => void;
+}
+
+const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] as const;
+/** PHP's default post_max_size (8M) and upload_max_filesize (2M). */
+export const BODY_LIMIT = 8 * 1024 * 1024;
+const FILE_LIMIT = 2 * 1024 * 1024;
+
+/** Builds (but does not start) the fastify app for a server context. */
+export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    exposeHeadRoutes: false,
+    routerOptions: { querystringParser: (text: string) => parseFormString(text) },
+  });
+  app.removeAllContentTypeParsers();
+  await app.register(formbody, {
+    parser: (text: string) => parseFormString(text),
+    bodyLimit: BODY_LIMIT,
+  });
+  await app.register(multipart, { limits: { fileSize: FILE_LIMIT, fields: 1000, files: 20 } });
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  const throttle =
+    options.throttlePerMinute === false ? null : new Throttle(options.throttlePerMinute, ctx.now);
+  for (const route of ROUTES) {
+    app.route({
+      method: [...ALL_METHODS],
+      url: route.url,
+      handler: async (req, reply) => send(reply, await dispatch(ctx, route, req, throttle)),
+    });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    // Apache rewrite: a trailing slash gets a 301 to the path without it.
+    if (path.length > 1 && path.endsWith('/')) {
+      const query = req.url.slice(path.length);
+      return send(reply, redirect(301, `${baseUrl(req)}${path.replace(/\/+$/, '')}${query}`));
+    }
+    return send(reply, errorPage(404));
+  });
+  app.setErrorHandler(async (error, _req, reply) => {
+    ctx.log('http', 'request failed before routing', {
+      code: (error as { code?: string }).code ?? 'unknown',
+    });
+    return send(reply, errorPage(500));
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    options.onRequestServed(req.method, req.url.split('?')[0] ?? '/', reply.statusCode);
+    ctx.log('http', 'served', {
+      method: req.method,
+      path: req.url.split('?')[0],
+      status: reply.statusCode,
+    });
+  });
+  return app;
+}
+
+function send(reply: FastifyReply, result: HttpResult): FastifyReply {
+  // A Buffer keeps fastify from appending its own charset to our content types.
+  const body = typeof result.body === 'string' ? Buffer.from(result.body, 'utf8') : result.body;
+  return reply.code(result.status).headers(result.headers).send(body);
+}
+
+/** `<scheme>://<host>` (X-Forwarded-Proto is trusted from anyone, like the real proxy config). */
+function baseUrl(req: FastifyRequest): string {
+  const proto = header(req.headers['x-forwarded-proto'])?.split(',')[0]?.trim();
+  return `${proto === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+}
+
+function effectiveMethod(req: FastifyRequest, body: Input, query: Input): string {
+  if (req.method !== 'POST') return req.method;
+  const override = header(req.headers['x-http-method-override']) ?? body._method ?? query._method;
+  return typeof override === 'string' && override !== '' ? override.toUpperCase() : 'POST';
+}
+
+async function dispatch(
+  ctx: ServerContext,
+  route: RouteDef,
+  req: FastifyRequest,
+  throttle: Throttle | null,
+): Promise<HttpResult> {
+  const base = baseUrl(req);
+  const crashPage = (): HttpResult => errorPage(500);
+  let parsed;
+  try {
+    parsed = await readBody(req);
+  } catch (error) {
+    if (error instanceof ServerCrash) return crashPage();
+    throw error;
+  }
+  const query = (req.query ?? {}) as Input;
+  const method = effectiveMethod(req, parsed.fields, query);
+  const spec = route.methods[method === 'HEAD' ? 'GET' : method];
+  const origin = header(req.headers.origin);
+  if (spec === undefined) {
+    if (
+      method === 'OPTIONS' &&
+      route.api &&
+      origin !== undefined &&
+      req.headers['access-control-request-method']
+    ) {
+      return preflight(req, origin);
+    }
+    return errorPage(405, { allow: allowHeader(route) });
+  }
+  let limitHeaders: Record<string, string> = {};
+  if (route.throttle && throttle !== null) {
+    const verdict = throttle.hit(`${method === 'HEAD' ? 'GET' : method}|${route.url}|${req.ip}`);
+    if (!verdict.allowed) return textResult(429, 'Too Many Attempts.', verdict.headers);
+    limitHeaders = verdict.headers;
+  }
+  const input = normalizeInput(route.api ? { ...query, ...parsed.fields } : parsed.fields);
+  const apiReq: ApiRequest = {
+    ctx,
+    method,
+    input,
+    files: parsed.files,
+    params: (req.params ?? {}) as Record<string, string>,
+    headers: req.headers,
+    baseUrl: base,
+    userId: null,
+  };
+  if (spec.auth === true) {
+    apiReq.userId = await authenticate(ctx, header(req.headers.authorization));
+    if (apiReq.userId === null) {
+      const wantsJson = expectsJson(
+        header(req.headers.accept),
+        header(req.headers['x-requested-with']),
+      );
+      return withHeaders(unauthenticated(wantsJson, base), limitHeaders);
+    }
+  }
+  let result: HttpResult;
+  try {
+    result = await spec.handler(apiReq);
+  } catch (error) {
+    if (!(error instanceof ServerCrash)) {
+      ctx.log('http', 'handler crashed', {
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+    result = route.url === '/oauth/token' ? textResult(500, 'Server Error') : crashPage();
+  }
+  const cors: Record<string, string> =
+    route.api && origin !== undefined
+      ? { 'access-control-allow-origin': origin, vary: 'Origin' }
+      : {};
+  return withHeaders(result, { ...limitHeaders, ...cors });
+}
+
+function withHeaders(result: HttpResult, headers: Record<string, string>): HttpResult {
+  return { ...result, headers: { ...result.headers, ...headers } };
+}
+
+function preflight(req: FastifyRequest, origin: string): HttpResult {
+  return {
+    status: 200,
+    headers: {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': header(req.headers['access-control-request-method']) ?? '',
+      'access-control-allow-headers': header(req.headers['access-control-request-headers']) ?? '',
+      vary: 'Origin',
+      'content-type': 'text/html; charset=UTF-8',
+    },
+    body: '',
+  };
+}
