@@ -78,9 +78,15 @@ function normalizeValue(key: string, value: unknown): unknown {
   return value;
 }
 
+const TRIM_CHARS = new Set([' ', '\t', '\n', '\r', '\0', '\u000b']);
+
 /** PHP trim(): strips " \t\n\r\0\x0B" only (not Unicode spaces). */
 export function phpTrim(text: string): string {
-  return text.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && TRIM_CHARS.has(text[start] ?? '')) start += 1;
+  while (end > start && TRIM_CHARS.has(text[end - 1] ?? '')) end -= 1;
+  return text.slice(start, end);
 }
 
 /** The JSON body as Laravel reads it: an object, or empty when invalid or not an object. */
