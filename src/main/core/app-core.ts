@@ -8,11 +8,12 @@ import { isLoopbackHost } from './config';
 import { readUser, registerRequest, showMeRequest, updateFields, updateRequest } from './customers';
 import { createHttpClient } from './http';
 import { createImageFetcher } from './image-fetcher';
-import { silentLogger, type Logger } from './log';
+import { correlationId, silentLogger, type Logger } from './log';
 import { createOAuthClient } from './oauth-client';
 import { createMemoryPreferences, type PreferenceStore } from './preferences';
 import { birthdateKey, toProfile, toSessionUser } from './profile-view';
-import { correlationId, createSession, type SetTimer } from './session';
+import type { SetTimer } from './expiry-timer';
+import { createSession } from './session';
 import type { TokenVault } from './token-vault';
 
 /** What the core needs from its host (Electron in the app, Node in tests). */

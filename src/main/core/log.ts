@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Structured, redacting log lines for the main process: `[area] level: message {data}`. */
 
 /** Writes log lines; every method redacts secrets before anything reaches the sink. */
@@ -54,3 +56,8 @@ export function createLogger(sink: (line: string) => void = (line) => console.er
 
 /** A logger that drops everything (the default when none is injected). */
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** A short id that links an `internal` error to its log line (hex, so redaction keeps it). */
+export function correlationId(): string {
+  return randomBytes(6).toString('hex');
+}

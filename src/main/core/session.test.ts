@@ -5,7 +5,8 @@ import { DEFAULT_CLIENT_CREDENTIALS_CLIENT, DEFAULT_PASSWORD_CLIENT } from './co
 import { createHttpClient } from './http';
 import { silentLogger } from './log';
 import { createOAuthClient } from './oauth-client';
-import { MAX_TIMER_MS, createSession, type SetTimer } from './session';
+import { MAX_TIMER_MS, type SetTimer } from './expiry-timer';
+import { createSession } from './session';
 import { reply } from './testing/fault-servers';
 import { startScriptedApi, userBody, type ScriptedApi } from './testing/scripted-api';
 import { createMemoryVault, type TokenVault } from './token-vault';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/result';
 import type {
   KeychainStatus,
@@ -8,21 +7,10 @@ import type {
   SignedOutReason,
 } from '../../shared/views';
 import { classifyUnauthorized, type HttpClient, type HttpRequest, type HttpResponse } from './http';
-import type { Logger } from './log';
+import { createDueTimer, realTimer, type SetTimer } from './expiry-timer';
+import { correlationId, type Logger } from './log';
 import type { OAuthClient, TokenSet } from './oauth-client';
 import type { TokenVault, VaultWriteResult } from './token-vault';
-
-/** setTimeout's largest delay (2^31-1 ms); a longer one fires at once. */
-export const MAX_TIMER_MS = 2_147_483_647;
-
-/** Arms a one-shot timer and returns its cancel function (injectable for tests). */
-export type SetTimer = (callback: () => void, delayMs: number) => () => void;
-
-const realTimer: SetTimer = (callback, delayMs) => {
-  const handle = setTimeout(callback, delayMs);
-  handle.unref?.(); // a pending refresh must never keep the process alive
-  return () => clearTimeout(handle);
-};
 
 /** Dependencies of {@link createSession}. */
 export interface SessionOptions {
@@ -68,20 +56,14 @@ interface Active {
 
 const EXPIRED = 'Your session has expired. Please sign in again.';
 
-/** A short id that links an `internal` error to its log line. */
-export function correlationId(): string {
-  return randomBytes(6).toString('hex');
-}
-
 /** Creates the session for one server origin. */
 export function createSession(options: SessionOptions): Session {
   const { http, oauth, vault, origin, logger, now } = options;
-  const setTimer = options.setTimer ?? realTimer;
+  const timer = createDueTimer(options.setTimer ?? realTimer, now);
   let active: Active | null = null;
   let keychain: KeychainStatus = 'available';
   let reason: SignedOutReason = 'not_signed_in';
   let inflight: { owner: Active; promise: Promise<Result<void>> } | null = null;
-  let cancelTimer: (() => void) | null = null;
 
   function view(): SessionView {
     if (!active) return { state: 'signed_out', server: options.server, keychain, reason };
@@ -125,32 +107,22 @@ export function createSession(options: SessionOptions): Session {
     return now() >= session.tokens.accessTokenExpiresAt - options.skewMs;
   }
 
-  // Tokens live a year: the timer is capped and re-armed; calls also refresh lazily.
   function arm(session: Active) {
-    cancelTimer?.();
-    cancelTimer = null;
-    const delay = session.tokens.accessTokenExpiresAt - options.skewMs - now();
-    if (delay <= 0) return;
-    cancelTimer = setTimer(
-      () => {
-        cancelTimer = null;
-        if (active !== session) return;
-        if (!isDue(session)) return arm(session);
-        void refresh(session).then((result) => {
-          if (!result.ok)
-            logger.warn('session', 'background refresh failed', { code: result.error.code });
-        });
-      },
-      Math.min(delay, MAX_TIMER_MS),
-    );
+    timer.schedule(session.tokens.accessTokenExpiresAt - options.skewMs, () => {
+      if (active !== session) return;
+      void refresh(session).then((result) => {
+        if (!result.ok) {
+          logger.warn('session', 'background refresh failed', { code: result.error.code });
+        }
+      });
+    });
   }
 
   async function end(why: SignedOutReason): Promise<SessionView> {
     const had = active !== null;
     active = null;
     reason = why;
-    cancelTimer?.();
-    cancelTimer = null;
+    timer.stop();
     noteVault(await vault.clear(origin), 'clear');
     if (had) logger.info('session', 'signed out', { reason: why });
     publish();
@@ -280,8 +252,7 @@ export function createSession(options: SessionOptions): Session {
     },
     end,
     dispose() {
-      cancelTimer?.();
-      cancelTimer = null;
+      timer.stop();
     },
   };
 }
