@@ -50,6 +50,7 @@ export function RegisterView({ server, onBack }: { server: ServerInfo; onBack():
         <TextField
           label="Email"
           type="email"
+          autoFocus
           autoComplete="email"
           registration={register('email')}
           error={errors.email?.message}

@@ -63,6 +63,7 @@ export function SignInView({
         <TextField
           label="Email"
           type="email"
+          autoFocus
           autoComplete="username"
           registration={register('email')}
           error={errors.email?.message}
