@@ -10,7 +10,8 @@ import {
   type FaultBehaviour,
 } from './testing/fault-servers';
 import { userBody } from './testing/scripted-api';
-import { createMemoryVault } from './token-vault';
+import type { SessionView } from '../../shared/views';
+import { createMemoryVault, type TokenVault } from './token-vault';
 
 /** The core against real misbehaving sockets: every failure is a typed Result, never a throw. */
 
@@ -142,5 +143,62 @@ describe('core faults', () => {
     const id = !result.ok ? result.error.correlationId : undefined;
     expect(id).toBeTruthy();
     expect(lines.some((line) => line.startsWith('[core] error:') && line.includes(id!))).toBe(true);
+  });
+});
+
+describe('core restore edge cases', () => {
+  const stored = {
+    accessToken: 'a',
+    refreshToken: 'r',
+    accessTokenExpiresAt: Date.now() + 3_600_000,
+    userId: 12,
+    email: 'maria.santos@example.com',
+    displayName: 'Maria Santos',
+  };
+
+  function coreWith(url: string, vault: TokenVault, events: SessionView[] = []) {
+    const base = loadConfig({ env: {}, argv: [] });
+    if (!base.ok) throw new Error('config');
+    return createAppCore(
+      { ...base.value, apiBaseUrl: url },
+      { fetch: globalThis.fetch, vault, emit: (_e, view) => events.push(view) },
+    );
+  }
+
+  it('a corrupt vault entry restores as signed out, stored_session_unreadable, with an event', async () => {
+    const events: SessionView[] = [];
+    const vault: TokenVault = { ...createMemoryVault(), load: async () => ({ status: 'corrupt' }) };
+    const app = coreWith(await closedPortUrl(), vault, events);
+    const view = await app.restore();
+    expect(view).toMatchObject({
+      state: 'signed_out',
+      reason: 'stored_session_unreadable',
+      keychain: 'available',
+    });
+    expect(events).toEqual([view]);
+  });
+
+  it('an unavailable keychain restores as signed out with keychain unavailable', async () => {
+    const vault: TokenVault = {
+      ...createMemoryVault(),
+      load: async () => ({ status: 'unavailable', reason: 'no secret service' }),
+    };
+    const app = coreWith(await closedPortUrl(), vault);
+    expect(await app.restore()).toMatchObject({ state: 'signed_out', keychain: 'unavailable' });
+  });
+
+  it('a remembered session survives a restart while the server is down', async () => {
+    const url = await closedPortUrl();
+    const vault = createMemoryVault();
+    await vault.save(new URL(url).origin, stored);
+    const app = coreWith(url, vault);
+    const pending = app.restore();
+    // session:get during the restore waits for its outcome instead of answering "signed out".
+    const during = await app.handlers['session:get'](undefined);
+    const view = await pending;
+    expect(view).toMatchObject({ state: 'signed_in', remembered: true, user: { id: 12 } });
+    expect(during).toEqual({ ok: true, value: view });
+    expect((await vault.load(new URL(url).origin)).status).toBe('found');
+    app.dispose();
   });
 });

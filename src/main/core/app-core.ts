@@ -203,7 +203,11 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
   }
 
   const handlers: ChannelHandlers = {
-    'session:get': guard('session:get', async () => ok(session.view())),
+    // While the remembered session is being restored, answer with its outcome, not a flash of
+    // "signed out".
+    'session:get': guard('session:get', async () =>
+      ok(restoring ? await restoring : session.view()),
+    ),
     'session:signIn': guard('session:signIn', signIn),
     'session:signOut': guard('session:signOut', async () => {
       cached = null;
@@ -214,7 +218,16 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
     'profile:update': guard('profile:update', updateProfile),
   };
 
-  async function restore(): Promise<SessionView> {
+  let restoring: Promise<SessionView> | null = null;
+
+  function restore(): Promise<SessionView> {
+    restoring ??= restoreOnce().finally(() => {
+      restoring = null;
+    });
+    return restoring;
+  }
+
+  async function restoreOnce(): Promise<SessionView> {
     try {
       if (await session.loadStored()) {
         const me = await fetchMe();
