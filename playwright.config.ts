@@ -19,7 +19,13 @@ const chromium = {
   viewport: { width: 1024, height: 720 },
 };
 
-export default defineConfig({
+/** Per-project options read by e2e/fixtures.ts. */
+interface DriverOptions {
+  driver: 'bridge' | 'electron';
+  keychain: 'present' | 'absent';
+}
+
+export default defineConfig<DriverOptions>({
   testDir: 'e2e',
   outputDir: 'test-results/e2e',
   fullyParallel: false,

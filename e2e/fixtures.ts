@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { CliqnshipServer } from '../server/index';
-import { startTestServer } from '../server/testing';
 import { createBridgeDriver } from './support/bridge-driver';
 import type { AppDriver, KeychainMode } from './support/driver';
 import { createElectronDriver, electronBinary } from './support/electron-driver';
 import { findLeakedSecrets } from './support/leak-check';
+import { startRestartableServer, type RestartableServer } from './support/restartable-server';
 import { serveFolder, type StaticServer } from './support/static-server';
 
 const RENDERER_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
@@ -17,8 +16,8 @@ export interface DriverOptions {
 }
 
 interface Fixtures {
-  /** The local API server, fresh for each test (own data folder). */
-  server: CliqnshipServer;
+  /** The local API server, fresh for each test (own data folder); it can be stopped and restarted. */
+  server: RestartableServer;
   /** The running app. */
   app: AppDriver;
   /** Secrets the test typed or knows of; none may show up in the page after the test. */
@@ -68,7 +67,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
 
   server: async ({}, use) => {
-    const server = await startTestServer();
+    const server = await startRestartableServer();
     await use(server);
     await server.close();
   },

@@ -7,12 +7,16 @@ import { createAppCore, type AppCore } from '../../src/main/core/app-core';
 import { loadConfig } from '../../src/main/core/config';
 import { createKeytarVault } from '../../src/main/core/keytar-vault';
 import { createMemoryPreferences } from '../../src/main/core/preferences';
-import { registerIpc } from '../../src/main/ipc';
+import { registerIpc, type InvokeEventLike } from '../../src/main/ipc';
+import { createTrustedSenderCheck } from '../../src/main/trusted-sender';
+import { createLogger } from '../../src/main/core/log';
 import type { EventName, EventPayloads } from '../../src/shared/contract';
 import type { AppDriver, KeychainMode } from './driver';
 import { decodeBytes, encodeBytes } from './wire';
 
 let pageScript: string | undefined;
+// Main's log lines go to the test output, as they would to the app's stdout.
+const logger = createLogger((line) => process.stderr.write(`${line}\n`));
 
 /** The page half of the bridge, bundled once per worker. */
 function bridgeScript(): string {
@@ -27,7 +31,7 @@ function bridgeScript(): string {
   return pageScript;
 }
 
-type Handler = (event: unknown, payload: unknown) => Promise<unknown>;
+type Handler = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 
 /**
  * The app with Electron's IPC pipe replaced by Playwright bindings: the built renderer in Chromium,
@@ -51,8 +55,6 @@ export function createBridgeDriver(options: {
   let handlers = new Map<string, Handler>();
   let bound = false;
 
-  const trustedFrame = { url: rendererUrl, isMain: true };
-
   async function bind(): Promise<void> {
     if (bound) return;
     bound = true;
@@ -63,10 +65,8 @@ export function createBridgeDriver(options: {
           ok: false,
           error: { code: 'bad_request', message: 'Unknown channel.' },
         });
-      const senderFrame = {
-        url: source.frame.url(),
-        isMain: source.frame === source.page.mainFrame(),
-      };
+      // The same shape Electron's WebFrameMain gives ipc.ts: a subframe has a parent.
+      const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() };
       return encodeBytes(await handler({ senderFrame }, decodeBytes(payload)));
     });
     await page.addInitScript({ content: bridgeScript() });
@@ -92,10 +92,10 @@ export function createBridgeDriver(options: {
       handle: (channel: string, handler: Handler) => handlers.set(channel, handler),
       removeHandler: (channel: string) => handlers.delete(channel),
     };
-    registerIpc(fakeIpcMain as never, core.handlers, {
-      isTrustedSender: (frame: { url: string; isMain: boolean }) =>
-        frame.isMain && new URL(frame.url).origin === new URL(trustedFrame.url).origin,
-    } as never);
+    registerIpc(fakeIpcMain, core.handlers, {
+      isTrustedSender: createTrustedSenderCheck(rendererUrl),
+      logger,
+    });
     await bind();
     await page.goto(rendererUrl);
     void core.restore();

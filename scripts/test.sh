@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `npm test`: lint, typecheck, unit + integration (vitest), build, bundle/security checks, e2e.
+# The keychain tests need a Secret Service: unless one was arranged already (CI does it in .ci/run),
+# this runs everything inside a private D-Bus session with a freshly unlocked gnome-keyring, so
+# the tests never touch your own keychain.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${CLIQNSHIP_PRIVATE_KEYRING:-}" != "1" ] && [ "$(uname)" = "Linux" ]; then
+  for tool in dbus-run-session gnome-keyring-daemon; do
+    command -v "$tool" >/dev/null || {
+      echo "[test] $tool is missing: sudo apt-get install -y dbus-x11 gnome-keyring" >&2
+      exit 1
+    }
+  done
+  exec env CLIQNSHIP_PRIVATE_KEYRING=1 dbus-run-session -- sh -c \
+    'echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null && bash scripts/test.sh'
+fi
+
+mkdir -p test-results
+rm -f test-results/vitest.json test-results/playwright.json
+
+failed=()
+# Every step runs even after a failure, so one run reports everything; the exit code says it all.
+step() {
+  local name=$1
+  shift
+  echo
+  echo "[test] $name"
+  "$@" || failed+=("$name")
+}
+step lint npm run -s lint
+step typecheck npm run -s typecheck
+step "unit and integration (vitest)" npx vitest run
+step build npm run -s build
+step security npm run -s security
+step "e2e (playwright)" npx playwright test
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo
+  echo "[test] failed: ${failed[*]}"
+  exit 1
+fi
+echo
+echo "[test] all steps passed"
