@@ -62,6 +62,9 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     });
     return send(reply, errorPage(500));
   });
+  app.addHook('onRequest', async (req) => {
+    ctx.log('http', 'received', { method: req.method, path: req.url.split('?')[0] });
+  });
   app.addHook('onResponse', async (req, reply) => {
     options.onRequestServed(req.method, req.url.split('?')[0] ?? '/', reply.statusCode);
     ctx.log('http', 'served', {
