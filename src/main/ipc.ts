@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Channel, ChannelHandlers, EventName, EventPayloads } from '../shared/contract';
 import { CHANNELS } from '../shared/contract';
 import type { FieldErrors, Result } from '../shared/result';
 import { fail } from '../shared/result';
 import { fieldErrorsFrom } from '../shared/schemas';
+import { correlationId } from './core/log';
 import type { FrameLike } from './trusted-sender';
 
 /**
@@ -36,7 +36,7 @@ export interface IpcLogger {
 export interface IpcOptions {
   isTrustedSender(frame: FrameLike | null): boolean;
   logger: IpcLogger;
-  /** Id generator for `internal` errors; default crypto.randomUUID. */
+  /** Id generator for `internal` errors; default core/log's (hex, so log redaction keeps it). */
   newCorrelationId?: () => string;
 }
 
@@ -119,14 +119,18 @@ export function registerIpc(
   options: IpcOptions,
 ): () => void {
   const { logger } = options;
-  const newCorrelationId = options.newCorrelationId ?? randomUUID;
+  const newCorrelationId = options.newCorrelationId ?? correlationId;
   const channels = Object.keys(CHANNELS) as Channel[];
 
   function internal(channel: Channel, detail: string): Result<never> {
-    const correlationId = newCorrelationId();
-    logger.error('ipc', 'handler failed', { channel, correlationId, detail: clip(detail, 500) });
+    const id = newCorrelationId();
+    logger.error('ipc', 'handler failed', {
+      channel,
+      correlationId: id,
+      detail: clip(detail, 500),
+    });
     return fail('internal', 'Something went wrong in the app. Please try again.', {
-      correlationId,
+      correlationId: id,
     });
   }
 
@@ -166,6 +170,15 @@ export function registerIpc(
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);
   };
+}
+
+/** {@link registerIpc} on Electron's real ipcMain (imported lazily so tests never load Electron). */
+export async function registerElectronIpc(
+  handlers: ChannelHandlers,
+  options: IpcOptions,
+): Promise<() => void> {
+  const { ipcMain } = await import('electron');
+  return registerIpc(ipcMain, handlers, options);
 }
 
 /** What the event sender needs of a BrowserWindow. */
