@@ -7,14 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${CLIQNSHIP_PRIVATE_KEYRING:-}" != "1" ] && [ "$(uname)" = "Linux" ]; then
-  for tool in dbus-run-session gnome-keyring-daemon; do
-    command -v "$tool" >/dev/null || {
-      echo "[test] $tool is missing: sudo apt-get install -y dbus-x11 gnome-keyring" >&2
-      exit 1
-    }
-  done
-  exec env CLIQNSHIP_PRIVATE_KEYRING=1 dbus-run-session -- sh -c \
-    'echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null && bash scripts/test.sh'
+  exec bash scripts/with-private-keyring.sh bash scripts/test.sh
 fi
 
 mkdir -p test-results

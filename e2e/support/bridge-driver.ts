@@ -45,7 +45,7 @@ export function createBridgeDriver(options: {
   keychain: KeychainMode;
   /** Called once with the window, before the first load. */
   guard: (page: Page) => void;
-}): AppDriver {
+}): AppDriver & { attach(): Promise<void> } {
   const { page, server, rendererUrl } = options;
   options.guard(page);
   // A keychain service of its own per test: a clean entry, and nothing left behind for others.
@@ -81,7 +81,8 @@ export function createBridgeDriver(options: {
       .catch(() => undefined); // the page may be navigating; the renderer asks session:get on load
   }
 
-  async function start(): Promise<void> {
+  /** What Electron's main does before the window loads: core, IPC, and a restore under way. */
+  async function attach(): Promise<void> {
     const loaded = loadConfig({ env: { CLIQNSHIP_API_URL: server.url }, argv: [] });
     if (!loaded.ok) throw new Error(`config: ${loaded.error.message}`);
     const config = { ...loaded.value, apiBaseUrl: server.url };
@@ -97,8 +98,12 @@ export function createBridgeDriver(options: {
       logger,
     });
     await bind();
-    await page.goto(rendererUrl);
     void core.restore();
+  }
+
+  async function start(): Promise<void> {
+    await attach();
+    await page.goto(rendererUrl);
   }
 
   async function stop(): Promise<void> {
@@ -111,6 +116,7 @@ export function createBridgeDriver(options: {
   return {
     page,
     server,
+    attach,
     launch: start,
     async restart() {
       await stop();
