@@ -41,8 +41,12 @@ describe('register screen', () => {
     await user.type(field('Password'), 'c');
     expect(screen.queryByText('The password must be at least 3 characters.')).toBeNull();
 
+    // A field merely passed through stays quiet until submit...
     await user.click(field('First name'));
     await user.tab();
+    expect(screen.queryByText('The first name field is required.')).toBeNull();
+    // ...and is flagged then.
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
     expect(await screen.findByText('The first name field is required.')).toBeVisible();
   });
 

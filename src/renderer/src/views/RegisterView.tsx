@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { AuthLayout } from '../components/AuthLayout';
 import { BusyButton } from '../components/BusyButton';
+import { LinkButton } from '../components/LinkButton';
 import { ErrorAlert } from '../components/Messages';
 import { PhotoPicker } from '../components/PhotoPicker';
 import { TextField } from '../components/TextField';
+import { LIVE_VALIDATION, liveRegister } from '../lib/live-validation';
 import { applyServerError } from '../lib/server-errors';
 import { useSessionStore } from '../stores/session-store';
 
@@ -20,17 +22,18 @@ export function RegisterView({ server, onBack }: { server: ServerInfo; onBack():
   const registerAccount = useSessionStore((state) => state.register);
   const [photo, setPhoto] = useState<PhotoUpload | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<RegisterForm>({
+    resolver: zodResolver(registerSchema.omit({ photo: true })),
+    ...LIVE_VALIDATION,
+    defaultValues: { email: '', password: '', firstName: '', lastName: '' },
+  });
+  const register = liveRegister(form);
   const {
-    register,
     handleSubmit,
     reset,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<RegisterForm>({
-    resolver: zodResolver(registerSchema.omit({ photo: true })),
-    mode: 'onTouched',
-    defaultValues: { email: '', password: '', firstName: '', lastName: '' },
-  });
+  } = form;
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
@@ -84,9 +87,9 @@ export function RegisterView({ server, onBack }: { server: ServerInfo; onBack():
       </form>
       <p className="auth-alt">
         Already have an account?{' '}
-        <button type="button" className="link-button" onClick={onBack} disabled={isSubmitting}>
+        <LinkButton onClick={onBack} disabled={isSubmitting}>
           Back to sign in
-        </button>
+        </LinkButton>
       </p>
     </AuthLayout>
   );

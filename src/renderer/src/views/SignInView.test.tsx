@@ -65,6 +65,14 @@ describe('sign-in screen', () => {
     expect(email()).not.toHaveAttribute('aria-invalid');
   });
 
+  it('does not flag an empty field on blur, so a click elsewhere is not swallowed', async () => {
+    const user = await renderSignIn();
+    expect(email()).toHaveFocus();
+    await user.click(screen.getByRole('checkbox', { name: 'Keep me signed in' }));
+    expect(screen.getByRole('checkbox', { name: 'Keep me signed in' })).toBeChecked();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('submits with Enter and focuses the first invalid field instead of sending', async () => {
     const user = await renderSignIn();
     await user.type(password(), 'secret{Enter}');

@@ -5,9 +5,11 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { AuthLayout } from '../components/AuthLayout';
 import { BusyButton } from '../components/BusyButton';
+import { LinkButton } from '../components/LinkButton';
 import { ErrorAlert, StatusBanner } from '../components/Messages';
 import { TextField } from '../components/TextField';
 import { KEYCHAIN_NOTICE, signedOutMessage } from '../lib/messages';
+import { LIVE_VALIDATION, liveRegister } from '../lib/live-validation';
 import { applyServerError } from '../lib/server-errors';
 import { useSessionStore } from '../stores/session-store';
 
@@ -28,17 +30,18 @@ export function SignInView({
   const rememberId = useId();
   const hintId = `${rememberId}-hint`;
   const keychainDown = view.keychain === 'unavailable';
+  const form = useForm<SignInRequest>({
+    resolver: zodResolver(signInSchema),
+    ...LIVE_VALIDATION,
+    defaultValues: { email: '', password: '', rememberMe: false },
+  });
+  const register = liveRegister(form);
   const {
-    register,
     handleSubmit,
     reset,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<SignInRequest>({
-    resolver: zodResolver(signInSchema),
-    mode: 'onTouched',
-    defaultValues: { email: '', password: '', rememberMe: false },
-  });
+  } = form;
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
@@ -95,14 +98,9 @@ export function SignInView({
       </form>
       <p className="auth-alt">
         New to Cliqnship?{' '}
-        <button
-          type="button"
-          className="link-button"
-          onClick={onCreateAccount}
-          disabled={isSubmitting}
-        >
+        <LinkButton onClick={onCreateAccount} disabled={isSubmitting}>
           Create an account
-        </button>
+        </LinkButton>
       </p>
     </AuthLayout>
   );

@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert, StatusBanner } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
+import { LIVE_VALIDATION, liveRegister } from '../../lib/live-validation';
 import { applyServerError } from '../../lib/server-errors';
 import { useProfileStore } from '../../stores/profile-store';
 
@@ -16,17 +17,18 @@ export function PasswordChangeForm() {
   const update = useProfileStore((state) => state.update);
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const form = useForm<Values>({
+    resolver: zodResolver(passwordChangeFormSchema),
+    ...LIVE_VALIDATION,
+    defaultValues: EMPTY,
+  });
+  const register = liveRegister(form);
   const {
-    register,
     handleSubmit,
     reset,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({
-    resolver: zodResolver(passwordChangeFormSchema),
-    mode: 'onTouched',
-    defaultValues: EMPTY,
-  });
+  } = form;
 
   const submit = handleSubmit(async ({ newPassword }) => {
     setFormError(null);

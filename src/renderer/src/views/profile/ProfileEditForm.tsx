@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/Messages';
 import { PhotoPicker } from '../../components/PhotoPicker';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { LIVE_VALIDATION, liveRegister } from '../../lib/live-validation';
 import { applyServerError } from '../../lib/server-errors';
 import { useProfileStore } from '../../stores/profile-store';
 import {
@@ -36,17 +37,18 @@ export function ProfileEditForm({
   const update = useProfileStore((state) => state.update);
   const [photo, setPhoto] = useState<PhotoUpload | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ProfileFormValues>({
+    resolver: zodResolver(profileFormSchema),
+    ...LIVE_VALIDATION,
+    defaultValues: formValuesOf(profile),
+  });
+  const register = liveRegister(form);
   const {
-    register,
     handleSubmit,
     setError,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<ProfileFormValues>({
-    resolver: zodResolver(profileFormSchema),
-    mode: 'onTouched',
-    defaultValues: formValuesOf(profile),
-  });
+  } = form;
 
   useEffect(() => setFocus('firstName'), [setFocus]);
 
