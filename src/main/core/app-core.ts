@@ -1,18 +1,18 @@
 import { fail, ok, type Result } from '../../shared/result';
 import type { ChannelHandlers, EventName, EventPayloads } from '../../shared/contract';
-import type { ProfileUpdateRequest, RegisterRequest, SignInRequest } from '../../shared/schemas';
-import type { Profile, SessionView } from '../../shared/views';
+import type { RegisterRequest, SignInRequest } from '../../shared/schemas';
+import type { SessionView } from '../../shared/views';
 import type { ApiUser } from './api-schemas';
-import type { AppConfig } from './config';
-import { isLoopbackHost } from './config';
-import { readUser, registerRequest, showMeRequest, updateFields, updateRequest } from './customers';
+import { isLoopbackHost, type AppConfig } from './config';
+import { readUser, registerRequest, showMeRequest, updateRequest } from './customers';
+import type { SetTimer } from './expiry-timer';
 import { createHttpClient } from './http';
 import { createImageFetcher } from './image-fetcher';
 import { correlationId, silentLogger, type Logger } from './log';
 import { createOAuthClient } from './oauth-client';
 import { createMemoryPreferences, type PreferenceStore } from './preferences';
-import { birthdateKey, toProfile, toSessionUser } from './profile-view';
-import type { SetTimer } from './expiry-timer';
+import { createProfileService } from './profile-service';
+import { toSessionUser } from './profile-view';
 import { createSession } from './session';
 import type { TokenVault } from './token-vault';
 
@@ -43,8 +43,6 @@ export interface AppCore {
 
 /** Refresh this long before the access token expires. */
 const SKEW_MS = 60_000;
-/** A profile fetched while establishing the session answers `profile:get` for this long. */
-const PROFILE_FRESH_MS = 60_000;
 
 /** Creates the core for one API server. */
 export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: CoreDeps): AppCore {
@@ -86,31 +84,14 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
     setTimer: deps.setTimer,
   });
 
-  let cached: { user: ApiUser; at: number } | null = null;
-
-  async function remember(user: ApiUser) {
-    cached = { user, at: now() };
-    await session.updateUser(toSessionUser(user));
-  }
-
-  async function profileOf(user: ApiUser): Promise<Profile> {
-    const birthdate = await preferences.get(birthdateKey(origin, user.id));
-    const imageDataUrl = user.image ? await images.dataUrl(user.image) : null;
-    return { ...toProfile(user, birthdate), imageDataUrl };
-  }
-
-  async function fetchMe(): Promise<Result<ApiUser>> {
-    const sent = await session.authorized(showMeRequest);
-    if (!sent.ok) return sent;
-    return readUser(sent.value, 200);
-  }
+  const profiles = createProfileService({ session, preferences, images, origin, now });
 
   async function signIn(request: SignInRequest): Promise<Result<SessionView>> {
     const tokens = await oauth.passwordGrant(request.email, request.password);
     if (!tokens.ok) return tokens;
     const me = await fetchMeWith(tokens.value.accessToken);
     if (!me.ok) return me;
-    cached = { user: me.value, at: now() };
+    profiles.keep(me.value);
     return ok(await session.begin(tokens.value, toSessionUser(me.value), request.rememberMe));
   }
 
@@ -132,13 +113,8 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
 
     const tokens = await oauth.passwordGrant(request.email, request.password);
     if (!tokens.ok) {
-      return fail(
-        tokens.error.code,
-        `Your account was created, but signing in failed: ${tokens.error.message}`,
-        {
-          retryAfter: tokens.error.retryAfter,
-        },
-      );
+      const { code, message, ...extra } = tokens.error;
+      return fail(code, `Your account was created, but signing in failed: ${message}`, extra);
     }
     let profile: Result<ApiUser> | null = null;
     if (request.photo) {
@@ -154,36 +130,9 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
     if (!profile?.ok) profile = await fetchMeWith(tokens.value.accessToken);
     // Registration signs in without remembering: there is no "keep me signed in" on that form.
     const me = profile.ok ? profile.value : user.value;
-    cached = profile.ok ? { user: me, at: now() } : null;
+    if (profile.ok) profiles.keep(me);
+    else profiles.forget();
     return ok(await session.begin(tokens.value, toSessionUser(me), false));
-  }
-
-  async function getProfile(): Promise<Result<Profile>> {
-    const current = session.user();
-    if (!current) return fail('session_expired', 'You are not signed in.');
-    if (cached && cached.user.id === current.id && now() - cached.at < PROFILE_FRESH_MS) {
-      return ok(await profileOf(cached.user));
-    }
-    const me = await fetchMe();
-    if (!me.ok) return me;
-    await remember(me.value);
-    return ok(await profileOf(me.value));
-  }
-
-  async function updateProfile(request: ProfileUpdateRequest): Promise<Result<Profile>> {
-    const current = session.user();
-    if (!current) return fail('session_expired', 'You are not signed in.');
-    const fields = updateFields(request);
-    const sent = await session.authorized((token) =>
-      updateRequest(token, current.id, fields, request.photo),
-    );
-    if (!sent.ok) return sent;
-    const user = readUser(sent.value, 201);
-    if (!user.ok) return user;
-    if (fields.birthdate)
-      await preferences.set(birthdateKey(origin, user.value.id), fields.birthdate);
-    await remember(user.value);
-    return ok(await profileOf(user.value));
   }
 
   // Handlers never throw: a bug becomes `internal` with an id that points at the log line.
@@ -210,12 +159,12 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
     ),
     'session:signIn': guard('session:signIn', signIn),
     'session:signOut': guard('session:signOut', async () => {
-      cached = null;
+      profiles.forget();
       return ok(await session.end('user_signed_out'));
     }),
     'account:register': guard('account:register', register),
-    'profile:get': guard('profile:get', getProfile),
-    'profile:update': guard('profile:update', updateProfile),
+    'profile:get': guard('profile:get', () => profiles.get()),
+    'profile:update': guard('profile:update', (request) => profiles.update(request)),
   };
 
   let restoring: Promise<SessionView> | null = null;
@@ -230,9 +179,8 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
   async function restoreOnce(): Promise<SessionView> {
     try {
       if (await session.loadStored()) {
-        const me = await fetchMe();
-        if (me.ok) await remember(me.value);
-        else if (me.error.code !== 'session_expired') {
+        const me = await profiles.refreshMe();
+        if (!me.ok && me.error.code !== 'session_expired') {
           // Offline or server trouble: keep the remembered session; calls retry later.
           logger.warn('session', 'could not verify the remembered session', {
             code: me.error.code,
