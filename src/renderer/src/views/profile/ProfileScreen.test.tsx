@@ -166,6 +166,34 @@ describe('profile screen', () => {
     expect(field('Last name')).toHaveValue('Lovelace-Byron');
   });
 
+  it('puts focus on the title when the profile opens', async () => {
+    await renderProfile();
+    expect(screen.getByRole('heading', { name: 'Your profile' })).toHaveFocus();
+  });
+
+  it('moves focus to the error when the clicked button went busy', async () => {
+    const { user } = await renderProfile();
+    vi.mocked(api.updateProfile).mockResolvedValueOnce(fail('network', 'x'));
+    await user.click(screen.getByRole('button', { name: 'Edit profile' }));
+    await user.type(field('Middle name'), 'Offline');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Cannot reach the Cliqnship server. Check your connection and try again.',
+    );
+    expect(alert).toHaveFocus();
+    expect(field('Middle name')).toHaveValue('Offline');
+  });
+
+  it('leaves focus in the field when Enter was pressed there', async () => {
+    const { user } = await renderProfile();
+    vi.mocked(api.updateProfile).mockResolvedValueOnce(fail('server', 'x'));
+    await user.click(screen.getByRole('button', { name: 'Edit profile' }));
+    await user.type(field('Middle name'), 'X{Enter}');
+    expect(await screen.findByRole('alert')).toBeVisible();
+    expect(field('Middle name')).toHaveFocus();
+  });
+
   it('changes the password: mismatch caught, busy state, success clears the fields', async () => {
     const { user } = await renderProfile();
     await user.type(field('New password'), 'n3w-pass');

@@ -20,12 +20,16 @@ export function ProfileScreen({ view }: { view: SessionView }) {
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef(false);
 
   useEffect(() => {
     void load();
     return clear;
   }, [load, clear]);
+
+  // A new screen: start reading (and tabbing) from its title, not from wherever focus was lost.
+  useEffect(() => heading.current?.focus(), []);
 
   useEffect(() => {
     if (!editing && returnFocus.current) {
@@ -65,7 +69,9 @@ export function ProfileScreen({ view }: { view: SessionView }) {
         </BusyButton>
       </AppHeader>
       <main className="page">
-        <h1>Your profile</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          Your profile
+        </h1>
         <KeychainNotice view={view} />
         <ErrorAlert message={signOutError} />
         {profile ? (
