@@ -73,6 +73,23 @@ describe('register: bad input', () => {
     expect((await fetch(`${s.server.url}/api/v1/customers`, json(newcomer))).status).toBe(201);
   });
 
+  it('merges query parameters into the input (body wins on a clash)', async () => {
+    const query = new URLSearchParams({
+      email: 'q@example.com',
+      password: 'abc',
+      first_name: 'Query',
+    });
+    const response = await fetch(
+      `${s.server.url}/api/v1/customers?${query.toString()}`,
+      json({ first_name: 'Body', last_name: 'B' }),
+    );
+    expect(response.status).toBe(201);
+    const { data } = (await response.json()) as {
+      data: { email: string; profile: { first_name: string } };
+    };
+    expect([data.email, data.profile.first_name]).toEqual(['q@example.com', 'Body']);
+  });
+
   it('stores unicode names and escapes them like PHP', async () => {
     const response = await fetch(
       `${s.server.url}/api/v1/customers`,

@@ -66,6 +66,17 @@ CREATE INDEX IF NOT EXISTS oauth_refresh_tokens_access ON oauth_refresh_tokens(a
 /** Opens (creating if needed) `<dataDir>/cliqnship.sqlite`, applies the schema and seeds lookups. */
 export function openDatabase(dataDir: string): Db {
   const db = new Database(join(dataDir, 'cliqnship.sqlite'));
+  // Reuse compiled statements: every request runs the same handful of queries.
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, ReturnType<typeof prepare>>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as typeof db.prepare;
   db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
   db.exec(SCHEMA);
   const group = db.prepare('INSERT OR IGNORE INTO user_groups (id, name) VALUES (?, ?)');
