@@ -56,6 +56,16 @@ describe('http client', () => {
     expect(sent).toMatchObject({ ok: false, error: { code: 'network' } });
   });
 
+  it('refuses to follow a redirect (never carries the token elsewhere)', async () => {
+    peer = await startFaultServer((req, res) => {
+      if (req.path === '/x') return reply(res, 302, '', { Location: '/login' });
+      reply(res, 200, { leaked: req.headers.authorization ?? null });
+    });
+    const sent = await client(peer.url).send({ method: 'GET', path: 'x', bearer: 'secret' });
+    expect(sent).toMatchObject({ ok: false, error: { code: 'server' } });
+    expect(peer.seen.map((seen) => seen.path)).toEqual(['/x']);
+  });
+
   it('does not parse HTML as JSON', async () => {
     peer = await startFaultServer((_req, res) => reply(res, 500, '<html>Whoops</html>'));
     const sent = await client(peer.url).send({ method: 'GET', path: 'x' });

@@ -56,7 +56,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     retry: 0,
     timeout: false, // our own timer below also covers reading the body
     throwHttpErrors: false,
-    redirect: 'manual',
+    // A redirect is never part of the contract (it would mean a login page or http->https), and
+    // following one could carry the bearer token elsewhere. Electron's net.fetch supports 'error'.
+    redirect: 'error',
     headers: { Accept: 'application/json' },
   });
   return {
@@ -85,6 +87,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         });
       } catch (error) {
         const timedOut = controller.signal.aborted;
+        if (!timedOut && /redirect/i.test(causeMessage(error))) {
+          logger.warn('http', 'redirect refused', { method: request.method });
+          return fail('server', 'The server redirected the request. Check the API URL.');
+        }
         logger.warn('http', timedOut ? 'request timed out' : 'request failed', {
           method: request.method,
           path: request.path.split('/').slice(0, 3).join('/'),
@@ -102,6 +108,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
   };
+}
+
+function causeMessage(error: unknown): string {
+  const cause = (error as { cause?: { message?: unknown } } | null)?.cause;
+  return typeof cause?.message === 'string' ? cause.message : '';
 }
 
 function describeCause(error: unknown): string {
