@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { ChannelHandlers, EventName, EventPayloads } from '../../shared/contract';
 import type { RegisterRequest, SignInRequest } from '../../shared/schemas';
 import type { SessionView } from '../../shared/views';
@@ -88,11 +88,16 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
 
   async function signIn(request: SignInRequest): Promise<Result<SessionView>> {
     const tokens = await oauth.passwordGrant(request.email, request.password);
-    if (!tokens.ok) return tokens;
+    if (!tokens.ok) return signInFailed(tokens);
     const me = await fetchMeWith(tokens.value.accessToken);
-    if (!me.ok) return me;
+    if (!me.ok) return signInFailed(me);
     profiles.keep(me.value);
     return ok(await session.begin(tokens.value, toSessionUser(me.value), request.rememberMe));
+  }
+
+  function signInFailed(result: { ok: false; error: AppError }): Result<SessionView> {
+    logger.info('session', 'sign-in failed', { code: result.error.code });
+    return result;
   }
 
   // Before the session exists: one plain request with the fresh token.
