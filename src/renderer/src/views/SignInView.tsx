@@ -56,7 +56,7 @@ export function SignInView({
   return (
     <AuthLayout
       title="Sign in to Cliqnship"
-      lede="Welcome back. Sign in to manage your shipments."
+      lede="Welcome back. Sign in to continue."
       server={view.server}
     >
       {reason && reasonIsProblem ? <ErrorAlert message={reason} /> : null}
