@@ -6,9 +6,9 @@ import { authenticate, expectsJson, unauthenticated } from './auth';
 import { readBody } from './body';
 import type { ServerContext } from './context';
 import { normalizeInput, parseFormString, type Input } from './input';
-import { type ApiRequest, ServerCrash } from './request';
+import { type ApiRequest, header, ServerCrash } from './request';
 import { errorPage, redirect, textResult, type HttpResult } from './responses';
-import { allowHeader, header, ROUTES, type RouteDef } from './routes';
+import { allowHeader, ROUTES, type RouteDef } from './routes';
 import { Throttle } from './throttle';
 
 /** Settings of the HTTP layer. */

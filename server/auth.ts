@@ -1,7 +1,7 @@
 /** Bearer authentication of `/api/*` routes (Passport's TokenGuard, API §3). */
 import type { ServerContext } from './context';
 import { jsonResult, redirect, type HttpResult } from './responses';
-import { isAccessTokenActive } from './token-store';
+import { isAccessTokenActive, isClientActive } from './token-store';
 import { verifyAccessToken } from './tokens';
 import { userExists } from './users';
 
@@ -18,10 +18,7 @@ export async function authenticate(
   if (claims === null || !/^\d+$/.test(claims.sub)) return null;
   const userId = Number(claims.sub);
   if (!isAccessTokenActive(ctx, claims.jti) || !userExists(ctx, userId)) return null;
-  const client = ctx.db
-    .prepare('SELECT revoked FROM oauth_clients WHERE id = ?')
-    .get(Number(claims.aud)) as { revoked: number } | undefined;
-  return client === undefined || client.revoked !== 0 ? null : userId;
+  return isClientActive(ctx, Number(claims.aud)) ? userId : null;
 }
 
 /** Laravel's expectsJson(): XHR, or the highest-quality Accept entry contains /json or +json. */

@@ -20,8 +20,8 @@ import {
   issueTokens,
   revokePair,
   type ClientRow,
+  type IssuedTokens,
 } from './token-store';
-import type { IssuedTokens } from './token-store';
 import { findLoginUser } from './users';
 import { decryptRefreshToken } from './tokens';
 

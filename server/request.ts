@@ -32,3 +32,7 @@ export type Handler = (req: ApiRequest) => Promise<HttpResult>;
 
 /** Thrown where the real server crashes (DB strict-mode errors, array-to-string, ...): 500 HTML. */
 export class ServerCrash extends Error {}
+
+/** First value of a possibly repeated header. */
+export const header = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;

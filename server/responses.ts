@@ -38,10 +38,10 @@ export function itemResult(status: 200 | 201, data: unknown): HttpResult {
   return jsonResult(status, { data, status });
 }
 
-const PAGE_TITLES: Record<number, [string, string]> = {
-  404: ['Sorry, the page you are looking for could not be found.', 'NotFoundHttpException'],
-  405: ['Whoops, looks like something went wrong.', 'MethodNotAllowedHttpException'],
-  500: ['Whoops, looks like something went wrong.', 'Whoops'],
+const PAGE_MESSAGES: Record<number, string> = {
+  404: 'Sorry, the page you are looking for could not be found.',
+  405: 'Whoops, looks like something went wrong.',
+  500: 'Whoops, looks like something went wrong.',
 };
 
 /** The framework's HTML error page (404, 405, 500): never JSON. */
@@ -49,7 +49,7 @@ export function errorPage(
   status: 404 | 405 | 500,
   headers: Record<string, string> = {},
 ): HttpResult {
-  const [message] = PAGE_TITLES[status] ?? ['Whoops, looks like something went wrong.'];
+  const message = PAGE_MESSAGES[status];
   const body = `<!DOCTYPE html>
 <html>
     <head>

@@ -10,7 +10,7 @@ import {
 import { serveFile } from './files';
 import { handleTokenRequest } from './oauth';
 import { phpIntCast } from './php';
-import { type Handler, ServerCrash } from './request';
+import { type Handler, header, ServerCrash } from './request';
 import { appError, HTML_TYPE, type HttpResult } from './responses';
 
 /** One method of a route. */
@@ -67,10 +67,6 @@ const webSession: Handler = async (req) =>
     expectsJson(req.headers.accept, header(req.headers['x-requested-with'])),
     req.baseUrl,
   );
-
-/** First value of a possibly repeated header. */
-export const header = (value: string | string[] | undefined): string | undefined =>
-  Array.isArray(value) ? value[0] : value;
 
 const web = (url: string, methods: string[]): RouteDef => ({
   url,

@@ -25,6 +25,13 @@ export function findActiveClient(ctx: ServerContext, clientId: string | number):
   return row ?? null;
 }
 
+/** True when the client exists and is not revoked (the guard rejects tokens of revoked clients). */
+export function isClientActive(ctx: ServerContext, clientId: number): boolean {
+  const row = ctx.db.prepare('SELECT revoked FROM oauth_clients WHERE id = ?').get(clientId) as
+    { revoked: number } | undefined;
+  return row !== undefined && row.revoked === 0;
+}
+
 /** What a grant hands out. */
 export interface IssuedTokens {
   accessToken: string;
