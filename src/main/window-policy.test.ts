@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BACKGROUND,
-  devToolsAllowed,
-  isExternalLinkAllowed,
-  rendererTarget,
-  windowOptions,
-} from './window-policy';
+import { devToolsAllowed, isExternalLinkAllowed, rendererTarget } from './window-policy';
 
 describe('isExternalLinkAllowed', () => {
   it.each(['https://cliqnship.com/help', 'https://example.com:8443/a?b=c#d'])(
@@ -65,29 +59,5 @@ describe('rendererTarget', () => {
       path: '/app/out/renderer/index.html',
       url: 'file:///app/out/renderer/index.html',
     });
-  });
-});
-
-describe('windowOptions', () => {
-  it('is locked down, hidden until ready and themed', () => {
-    const options = windowOptions({ preloadPath: '/p/index.cjs', dark: true, devTools: false });
-    expect(options).toMatchObject({
-      show: false,
-      minWidth: 800,
-      minHeight: 600,
-      backgroundColor: BACKGROUND.dark,
-      webPreferences: {
-        preload: '/p/index.cjs',
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        webviewTag: false,
-        devTools: false,
-      },
-    });
-    expect(windowOptions({ preloadPath: '', dark: false, devTools: true }).backgroundColor).toBe(
-      BACKGROUND.light,
-    );
   });
 });

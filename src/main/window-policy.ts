@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Window decisions as plain functions, so they are tested without Electron. */
 
@@ -55,38 +54,4 @@ export function rendererTarget(options: {
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-/** The locked-down BrowserWindow options (Electron security checklist). */
-export function windowOptions(options: {
-  preloadPath: string;
-  dark: boolean;
-  devTools: boolean;
-}): BrowserWindowConstructorOptions {
-  return {
-    width: 1100,
-    height: 760,
-    minWidth: 800,
-    minHeight: 600,
-    show: false,
-    title: 'Cliqnship Desktop',
-    backgroundColor: backgroundColorFor(options.dark),
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      devTools: options.devTools,
-    },
-  };
 }
