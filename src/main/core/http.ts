@@ -2,7 +2,7 @@ import ky from 'ky';
 import type { z } from 'zod';
 import { fail, ok, type AppError, type FieldErrors, type Result } from '../../shared/result';
 import { appErrorSchema, unauthenticatedSchema, validationErrorSchema } from './api-schemas';
-import { silentLogger, type Logger } from './log';
+import { correlationId, silentLogger, type Logger } from './log';
 
 /** One request to the API; paths are relative to the base URL, without a leading slash. */
 export interface HttpRequest {
@@ -194,4 +194,18 @@ export function classifyUnauthorized(response: HttpResponse): Unauthorized {
   if (unauthenticatedSchema.safeParse(response.json).success) return 'unauthenticated';
   if (appErrorSchema.safeParse(response.json).success) return 'not_owner';
   return 'foreign';
+}
+
+/**
+ * The failure for a 401 that is not the middleware's: `not_owner` is our bug (`internal`, logged
+ * with an id); anything else came from a proxy or gateway and leaves the session alone.
+ */
+export function unauthorizedFailure(response: HttpResponse, logger: Logger): Result<never> {
+  if (classifyUnauthorized(response) === 'not_owner') {
+    const id = correlationId();
+    logger.error('session', 'server said the path names another user (client bug)', { id });
+    return fail('internal', 'Something went wrong in the app.', { correlationId: id });
+  }
+  logger.warn('session', 'a 401 that is not the server’s JSON; session kept');
+  return fail('server', 'The request was refused on its way to the server. Try again later.');
 }

@@ -164,6 +164,33 @@ describe('session', () => {
     expect(delays.every((delay) => delay <= MAX_TIMER_MS)).toBe(true);
   });
 
+  it('a sign-out during a slow keychain save leaves nothing remembered', async () => {
+    const inner = createMemoryVault();
+    let release = () => undefined as void;
+    let saveStarted = () => undefined as void;
+    const started = new Promise<void>((resolve) => (saveStarted = resolve));
+    let slow = false;
+    const vault: TokenVault = {
+      ...inner,
+      async save(origin, stored) {
+        if (slow) {
+          saveStarted();
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return inner.save(origin, stored);
+      },
+    };
+    const { session, clock, me } = await setup({ vault });
+    slow = true;
+    clock.now += 3_600_000; // the next call refreshes, then saves the new pair
+    const call = me();
+    await started;
+    const signedOut = session.end('user_signed_out');
+    release();
+    await Promise.all([call, signedOut]);
+    expect(await vault.load(api!.url)).toEqual({ status: 'empty' });
+  });
+
   it('remembers whether the keychain kept the session', async () => {
     const broken: TokenVault = {
       load: async () => ({ status: 'unavailable', reason: 'no keychain' }),

@@ -6,9 +6,16 @@ import type {
   SessionView,
   SignedOutReason,
 } from '../../shared/views';
-import { classifyUnauthorized, type HttpClient, type HttpRequest, type HttpResponse } from './http';
+import {
+  classifyUnauthorized,
+  unauthorizedFailure,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from './http';
 import { createDueTimer, realTimer, type SetTimer } from './expiry-timer';
-import { correlationId, type Logger } from './log';
+import type { Logger } from './log';
+import { createSerialQueue } from './serial-queue';
 import type { OAuthClient, TokenSet } from './oauth-client';
 import type { TokenVault, VaultWriteResult } from './token-vault';
 
@@ -65,6 +72,9 @@ export function createSession(options: SessionOptions): Session {
   let reason: SignedOutReason = 'not_signed_in';
   let inflight: { owner: Active; promise: Promise<Result<void>> } | null = null;
 
+  // Vault calls run one at a time, in order: a slow save must never land after a later clear.
+  const serial = createSerialQueue();
+
   function view(): SessionView {
     if (!active) return { state: 'signed_out', server: options.server, keychain, reason };
     return {
@@ -90,13 +100,18 @@ export function createSession(options: SessionOptions): Session {
 
   async function persist(session: Active): Promise<void> {
     if (!session.remembered) return;
-    const saved = await vault.save(origin, {
-      ...session.tokens,
-      userId: session.user.id,
-      email: session.user.email,
-      displayName: session.user.displayName,
-    });
-    if (!noteVault(saved, 'save') && active === session) {
+    // Checked inside the queue: a sign-out queued before this save wins.
+    const saved = await serial(async () =>
+      active === session && session.remembered
+        ? vault.save(origin, {
+            ...session.tokens,
+            userId: session.user.id,
+            email: session.user.email,
+            displayName: session.user.displayName,
+          })
+        : null,
+    );
+    if (saved && !noteVault(saved, 'save') && active === session) {
       session.remembered = false;
       session.rememberFailed = true;
       publish();
@@ -123,7 +138,7 @@ export function createSession(options: SessionOptions): Session {
     active = null;
     reason = why;
     timer.stop();
-    noteVault(await vault.clear(origin), 'clear');
+    noteVault(await serial(() => vault.clear(origin)), 'clear');
     if (had) logger.info('session', 'signed out', { reason: why });
     publish();
     return view();
@@ -154,18 +169,6 @@ export function createSession(options: SessionOptions): Session {
     return promise;
   }
 
-  function unauthorizedError(response: HttpResponse): Result<HttpResponse> {
-    const kind = classifyUnauthorized(response);
-    if (kind === 'not_owner') {
-      const id = correlationId();
-      logger.error('session', 'server said the path names another user (client bug)', { id });
-      return fail('internal', 'Something went wrong in the app.', { correlationId: id });
-    }
-    // Not the server's JSON: a proxy or gateway; the session stays (ARCHITECTURE.md).
-    logger.warn('session', 'a 401 that is not the server’s JSON; session kept');
-    return fail('server', 'The request was refused on its way to the server. Try again later.');
-  }
-
   async function authorized(build: (token: string) => HttpRequest) {
     const session = active;
     if (!session) return fail<HttpResponse>('session_expired', 'You are not signed in.');
@@ -177,7 +180,7 @@ export function createSession(options: SessionOptions): Session {
     const sent = await http.send(build(first));
     if (!sent.ok || sent.value.status !== 401) return sent;
     if (classifyUnauthorized(sent.value) !== 'unauthenticated')
-      return unauthorizedError(sent.value);
+      return unauthorizedFailure(sent.value, logger);
     if (active !== session) return fail<HttpResponse>('session_expired', EXPIRED);
     // Only refresh when the rejected token is still the current one; else retry with the new one.
     if (session.tokens.accessToken === first) {
@@ -187,7 +190,7 @@ export function createSession(options: SessionOptions): Session {
     const retry = await http.send(build(session.tokens.accessToken));
     if (!retry.ok || retry.value.status !== 401) return retry;
     if (classifyUnauthorized(retry.value) !== 'unauthenticated')
-      return unauthorizedError(retry.value);
+      return unauthorizedFailure(retry.value, logger);
     // A fresh token refused: the account or its tokens are gone. Stop here, no loop.
     if (active === session) await end('session_expired');
     return fail<HttpResponse>('session_expired', EXPIRED);
@@ -205,7 +208,7 @@ export function createSession(options: SessionOptions): Session {
         await persist(session);
       } else {
         // Forget any older remembered session so a restart does not bring it back.
-        noteVault(await vault.clear(origin), 'clear');
+        noteVault(await serial(() => vault.clear(origin)), 'clear');
       }
       arm(session);
       logger.info('session', 'signed in', { remembered: session.remembered });
@@ -213,16 +216,12 @@ export function createSession(options: SessionOptions): Session {
       return view();
     },
     async loadStored() {
-      const loaded = await vault.load(origin);
+      const loaded = await serial(() => vault.load(origin));
       if (loaded.status === 'found') {
-        const stored = loaded.session;
+        const { accessToken, refreshToken, accessTokenExpiresAt, userId, ...user } = loaded.session;
         const session: Active = {
-          tokens: {
-            accessToken: stored.accessToken,
-            refreshToken: stored.refreshToken,
-            accessTokenExpiresAt: stored.accessTokenExpiresAt,
-          },
-          user: { id: stored.userId, email: stored.email, displayName: stored.displayName },
+          tokens: { accessToken, refreshToken, accessTokenExpiresAt },
+          user: { id: userId, email: user.email, displayName: user.displayName },
           remembered: true,
           rememberFailed: false,
         };
