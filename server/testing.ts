@@ -1,5 +1,5 @@
 /** Test helper: a throw-away server per call, sharing one RSA key per machine to skip key generation. */
-import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type CliqnshipServer, type ServerOptions } from './index';
@@ -17,17 +17,18 @@ export function testKeyDir(): Promise<string> {
       await readFile(privatePath);
       return KEY_CACHE_DIR;
     } catch {
-      await mkdir(KEY_CACHE_DIR, { recursive: true, mode: 0o700 });
+      // Generate into a private folder and rename it into place: concurrent test processes either
+      // win the rename or adopt the winner's pair, so nobody ever sees half a pair.
+      const staging = await mkdtemp(`${KEY_CACHE_DIR}-staging-`);
       const { privatePem, publicPem } = await generateKeyPems();
-      // Write-then-rename so concurrent test processes never read half a key.
-      const suffix = `.${process.pid}.tmp`;
-      await writeFile(join(KEY_CACHE_DIR, PUBLIC_KEY_FILE + suffix), publicPem, { mode: 0o600 });
-      await writeFile(privatePath + suffix, privatePem, { mode: 0o600 });
-      await rename(
-        join(KEY_CACHE_DIR, PUBLIC_KEY_FILE + suffix),
-        join(KEY_CACHE_DIR, PUBLIC_KEY_FILE),
-      );
-      await rename(privatePath + suffix, privatePath);
+      await writeFile(join(staging, PUBLIC_KEY_FILE), publicPem, { mode: 0o600 });
+      await writeFile(join(staging, PRIVATE_KEY_FILE), privatePem, { mode: 0o600 });
+      try {
+        await rename(staging, KEY_CACHE_DIR);
+      } catch {
+        await rm(staging, { recursive: true, force: true });
+      }
+      await readFile(privatePath);
       return KEY_CACHE_DIR;
     }
   })();
