@@ -13,7 +13,8 @@ import { LIVE_VALIDATION, liveRegister } from '../lib/live-validation';
 import { applyServerError } from '../lib/server-errors';
 import { useSessionStore } from '../stores/session-store';
 
-type RegisterForm = Omit<RegisterRequest, 'photo'>;
+// The photo is not a form field: the picker holds it and it is added on submit.
+type RegisterForm = RegisterRequest;
 
 const FIELDS = ['email', 'password', 'firstName', 'lastName'] as const;
 
@@ -23,7 +24,7 @@ export function RegisterView({ server, onBack }: { server: ServerInfo; onBack():
   const [photo, setPhoto] = useState<PhotoUpload | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<RegisterForm>({
-    resolver: zodResolver(registerSchema.omit({ photo: true })),
+    resolver: zodResolver(registerSchema),
     ...LIVE_VALIDATION,
     defaultValues: { email: '', password: '', firstName: '', lastName: '' },
   });

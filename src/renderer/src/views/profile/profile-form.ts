@@ -6,7 +6,9 @@ import {
   type ProfileUpdateRequest,
 } from '@shared/schemas';
 import type { Profile } from '@shared/views';
-import { z } from 'zod';
+// zod/mini: composes with the shared schemas without pulling zod's method-chaining classic API
+// into the bundle on the renderer's account.
+import * as z from 'zod/mini';
 
 /**
  * The edit form's rules, built from the shared fields: first and last name stay required (the
@@ -14,15 +16,17 @@ import { z } from 'zod';
  */
 export const profileFormSchema = z.object({
   firstName: registerSchema.shape.firstName,
-  middleName: profileUpdateSchema.shape.middleName.unwrap(),
+  middleName: profileUpdateSchema.shape.middleName,
   lastName: registerSchema.shape.lastName,
-  gender: profileUpdateSchema.shape.gender.unwrap(),
-  birthdate: z.string().superRefine((value, ctx) => {
-    if (value === '') return;
-    const parsed = birthdateField.safeParse(value);
-    for (const issue of parsed.error?.issues ?? [])
-      ctx.addIssue({ code: 'custom', message: issue.message });
-  }),
+  gender: profileUpdateSchema.shape.gender,
+  birthdate: z.string().check(
+    z.superRefine((value, ctx) => {
+      if (value === '') return;
+      for (const issue of birthdateField.safeParse(value).error?.issues ?? []) {
+        ctx.issues.push({ code: 'custom', message: issue.message, input: value });
+      }
+    }),
+  ),
 });
 
 /** The edit form's values. */
@@ -59,12 +63,16 @@ export function updateRequestOf(
 ): ProfileUpdateRequest {
   const request: ProfileUpdateRequest = {};
   const before = formValuesOf(profile);
-  for (const key of PROFILE_FORM_FIELDS) {
+  const changed = <K extends keyof ProfileFormValues>(key: K) => {
     const value = values[key];
-    if (value === '' || value === before[key]) continue;
-    if (key === 'gender') request.gender = values.gender;
-    else request[key] = value;
+    return value !== undefined && value !== '' && value !== before[key] ? value : undefined;
+  };
+  for (const key of ['firstName', 'middleName', 'lastName', 'birthdate'] as const) {
+    const value = changed(key);
+    if (value !== undefined) request[key] = value;
   }
+  const gender = changed('gender');
+  if (gender !== undefined) request.gender = gender;
   if (photo) request.photo = photo;
   return request;
 }
