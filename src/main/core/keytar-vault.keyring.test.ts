@@ -1,6 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KeytarLike } from './keytar-vault';
@@ -64,6 +66,69 @@ describe('createKeytarVault on a real Secret Service keyring', () => {
     expect(await vault.load(ORIGIN)).toEqual({ status: 'corrupt' });
     expect(await keytar.getPassword(SERVICE, chunkAccount(ORIGIN, 0))).toBeNull();
     expect(await vault.load(ORIGIN)).toEqual({ status: 'empty' });
+  });
+});
+
+function hasTool(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PROBE = resolve(import.meta.dirname, 'testing/vault-probe.ts');
+const TIMEOUT_MS = 3000;
+
+async function runProbe(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const started = performance.now();
+  const { stdout } = await promisify(execFile)(command, args, { env, timeout: 30_000 });
+  const wallMs = performance.now() - started;
+  return { report: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}'), wallMs };
+}
+
+describe('createKeytarVault on a locked keyring', () => {
+  it('answers unavailable naming the lock, within the timeout', async (ctx) => {
+    const tools = ['dbus-run-session', 'gnome-keyring-daemon'].filter((tool) => !hasTool(tool));
+    if (tools.length > 0) {
+      if (CI) throw new Error(`CI needs ${tools.join(', ')} for the locked-keyring test`);
+      ctx.skip(true, `missing ${tools.join(', ')}`);
+    }
+    // A private bus; a login keyring is created unlocked, then the daemon is replaced by one that
+    // never unlocks it: a real locked keyring with no display for the unlock prompt.
+    const dataHome = mkdtempSync(join(tmpdir(), 'cliqnship-locked-'));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: dataHome, HOME: dataHome };
+      delete env.DISPLAY;
+      delete env.WAYLAND_DISPLAY;
+      delete env.DBUS_SESSION_BUS_ADDRESS;
+      const { report } = await runProbe(
+        'dbus-run-session',
+        [
+          '--',
+          'sh',
+          '-c',
+          'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; ' +
+            'gnome-keyring-daemon --replace --components=secrets --daemonize >/dev/null 2>&1; ' +
+            'exec "$@"',
+          'sh',
+          process.execPath,
+          '--import',
+          'tsx',
+          PROBE,
+          String(TIMEOUT_MS),
+        ],
+        env,
+      );
+      expect(report.save.result).toEqual({
+        status: 'unavailable',
+        reason: expect.stringMatching(/locked/),
+      });
+      expect(report.save.ms).toBeLessThanOrEqual(TIMEOUT_MS + 250);
+    } finally {
+      rmSync(dataHome, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createKeytarVault } from './keytar-vault';
+import { createKeytarVault, describeKeychainError } from './keytar-vault';
 import { MAX_SECRET_BYTES, chunkAccount, encodeSession, utf8Bytes } from './keytar-vault-format';
 import {
   createHangingKeytar,
@@ -131,5 +131,20 @@ describe('createKeytarVault with a keytar twin', () => {
       status: 'unavailable',
       reason: expect.stringMatching(/could not be loaded: libsecret/),
     });
+  });
+});
+
+describe('describeKeychainError', () => {
+  it.each([
+    ['Cannot create an item in a locked collection', /locked/],
+    [
+      'Object does not exist at path “/org/freedesktop/secrets/collection/login”',
+      /no default keyring/,
+    ],
+    ['Cannot autolaunch D-Bus without X11 $DISPLAY', /Secret Service/],
+    ['Could not connect: No such file or directory', /Secret Service/],
+    ['Something odd', /The keychain failed: Something odd/],
+  ])('explains %j', (message, expected) => {
+    expect(describeKeychainError(new Error(message))).toMatch(expected);
   });
 });

@@ -49,6 +49,9 @@ export function describeKeychainError(error: unknown): string {
   if (/locked/i.test(raw)) {
     return `The keychain is locked; unlock it (e.g. GNOME Keyring / KWallet) to be remembered. (${message})`;
   }
+  if (/Object does not exist|No such (object|collection)/i.test(raw)) {
+    return `The keychain has no default keyring yet; create or unlock one in your keyring manager. (${message})`;
+  }
   if (/DISPLAY|Could not connect|dbus|secrets|ServiceUnknown|no such (file|interface)/i.test(raw)) {
     return `No keychain service (Secret Service) is reachable; install or start GNOME Keyring or KWallet. (${message})`;
   }
