@@ -31,15 +31,17 @@ export function setBracketField(target: Input, name: string, value: unknown): vo
 }
 
 function readKey(container: Record<string, unknown> | unknown[], key: string): unknown {
-  return (container as Record<string, unknown>)[key];
+  return Object.hasOwn(container, key) ? (container as Record<string, unknown>)[key] : undefined;
 }
 
-function writeKey(
-  container: Record<string, unknown> | unknown[],
-  key: string,
-  value: unknown,
-): void {
-  (container as Record<string, unknown>)[key] = value;
+/** Defines an own property, so names like `__proto__` never reach a prototype. */
+function writeKey(container: object, key: string, value: unknown): void {
+  Object.defineProperty(container, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 function nextIndex(container: object): number {
@@ -64,7 +66,7 @@ export function parseFormString(text: string): Input {
 /** Laravel's TrimStrings + ConvertEmptyStringsToNull, applied recursively. */
 export function normalizeInput(input: Input): Input {
   const out: Input = {};
-  for (const [key, value] of Object.entries(input)) out[key] = normalizeValue(key, value);
+  for (const [key, value] of Object.entries(input)) writeKey(out, key, normalizeValue(key, value));
   return out;
 }
 

@@ -69,6 +69,19 @@ describe('input normalisation', () => {
     expect(phpTrim('\u00a0x\t')).toBe('\u00a0x');
   });
 
+  it('keeps __proto__ names as plain data (no prototype pollution)', () => {
+    const parsed = fromPairs([
+      ['a[__proto__][polluted]', '1'],
+      ['__proto__[polluted]', '1'],
+    ]);
+    const normalized = normalizeInput(parseJsonBody('{"__proto__": {"polluted": "1"}}'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(normalized)).toBe(Object.prototype);
+    expect(JSON.stringify(parsed)).toBe(
+      '{"a":{"__proto__":{"polluted":"1"}},"__proto__":{"polluted":"1"}}',
+    );
+  });
+
   it('reads invalid or non-object JSON as empty', () => {
     expect(parseJsonBody('{')).toEqual({});
     expect(parseJsonBody('[1]')).toEqual({});
