@@ -106,6 +106,12 @@ describe('grants and clients', () => {
       scope: 'orders',
     });
     expect(await badScope.json()).toMatchObject({ error: 'invalid_scope' });
+    const malformed = await fetch(`${server.url}/oauth/token`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: '{"grant_type": "password",',
+    });
+    expect(await malformed.json()).toMatchObject({ error: 'unsupported_grant_type' });
     const queryOnly = await fetch(`${server.url}/oauth/token?grant_type=password&client_id=2`, {
       method: 'POST',
     });

@@ -63,6 +63,26 @@ describe('authentication and routing rules (§3, §4.1)', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('answers a CORS preflight on /api/* with the echoed origin, method and headers', async () => {
+    const response = await fetch(`${s.server.url}/api/v1/customers/12`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://a.example',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://a.example');
+    expect(response.headers.get('access-control-allow-methods')).toBe('PUT');
+    expect(response.headers.get('access-control-allow-headers')).toBe('authorization');
+    const token = await fetch(`${s.server.url}/oauth/token`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://a.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect([token.status, token.headers.get('access-control-allow-origin')]).toEqual([405, null]);
+  });
+
   it('adds CORS headers after authentication only', async () => {
     const ok = await fetch(`${s.server.url}/api/user`, {
       headers: { ...auth, Origin: 'http://a.example' },
