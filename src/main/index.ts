@@ -24,15 +24,19 @@ const fetchViaElectron: typeof globalThis.fetch = (input, init) =>
 let mainWindow: BrowserWindow | null = null;
 let backend: Promise<Backend> | null = null;
 let quitting = false;
+/** Windows open only once IPC answers (activate / second-instance can fire during start-up). */
+let ipcReady = false;
 /** Longest the quit waits for the embedded server to finish in-flight requests. */
 const STOP_TIMEOUT_MS = 5000;
 
+// The dev server URL is honoured only when unpackaged (electron-vite dev sets it).
+const target = rendererTarget({
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  outDir,
+});
+
 function openWindow(): void {
-  const target = rendererTarget({
-    isPackaged: app.isPackaged,
-    devServerUrl: process.env.ELECTRON_RENDERER_URL,
-    outDir,
-  });
   mainWindow = createMainWindow({
     preloadPath,
     target,
@@ -43,17 +47,13 @@ function openWindow(): void {
 }
 
 function focusWindow(): void {
+  if (!ipcReady) return;
   if (!mainWindow) return openWindow();
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
 }
 
 async function onReady(): Promise<void> {
-  const target = rendererTarget({
-    isPackaged: app.isPackaged,
-    devServerUrl: process.env.ELECTRON_RENDERER_URL,
-    outDir,
-  });
   backend = startBackend({
     env: process.env,
     argv: process.argv.slice(1),
@@ -72,6 +72,7 @@ async function onReady(): Promise<void> {
     isTrustedSender: createTrustedSenderCheck(target.url),
     logger,
   });
+  ipcReady = true;
   openWindow();
 
   try {
@@ -97,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
+    if (ipcReady && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('will-quit', (event) => {
     // Stop the embedded server gracefully (in-flight requests, SQLite) before the process ends.
