@@ -1,0 +1,47 @@
+import { fail, type Result } from '@shared/result';
+import type { Profile } from '@shared/views';
+import { screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../../lib/api';
+import { deferred, profileOf } from '../../test/fixtures';
+import { renderProfile, field } from '../../test/render-app';
+
+vi.mock('../../lib/api');
+
+describe('password change form', () => {
+  beforeEach(() => {
+    vi.mocked(api.updateProfile).mockClear();
+  });
+
+  it('changes the password: mismatch caught, busy state, success clears the fields', async () => {
+    const { user } = await renderProfile();
+    await user.type(field('New password'), 'n3w-pass');
+    await user.type(field('Confirm new password'), 'n3w-pas');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(await screen.findByText('The two passwords do not match.')).toBeVisible();
+    expect(api.updateProfile).not.toHaveBeenCalled();
+
+    const pending = deferred<Result<Profile>>();
+    vi.mocked(api.updateProfile).mockReturnValueOnce(pending.promise);
+    await user.type(field('Confirm new password'), 's{Enter}');
+    const busy = await screen.findByRole('button', { name: 'Changing password…' });
+    expect(busy).toBeDisabled();
+    expect(api.updateProfile).toHaveBeenCalledWith({ newPassword: 'n3w-pass' });
+    pending.resolve({ ok: true, value: profileOf() });
+    expect(await screen.findByText('Password changed.')).toBeVisible();
+    expect(field('New password')).toHaveValue('');
+    expect(field('Confirm new password')).toHaveValue('');
+  });
+
+  it('keeps the typed passwords when the change fails', async () => {
+    const { user } = await renderProfile();
+    vi.mocked(api.updateProfile).mockResolvedValueOnce(fail('rate_limited', 'x'));
+    await user.type(field('New password'), 'n3w-pass');
+    await user.type(field('Confirm new password'), 'n3w-pass{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many attempts. Try again in a minute.',
+    );
+    expect(field('New password')).toHaveValue('n3w-pass');
+    expect(screen.queryByText('Password changed.')).toBeNull();
+  });
+});
