@@ -101,12 +101,11 @@ async function dispatch(
   throttle: Throttle | null,
 ): Promise<HttpResult> {
   const base = baseUrl(req);
-  const crashPage = (): HttpResult => errorPage(500);
   let parsed;
   try {
     parsed = await readBody(req);
   } catch (error) {
-    if (error instanceof ServerCrash) return crashPage();
+    if (error instanceof ServerCrash) return errorPage(500);
     throw error;
   }
   const query = (req.query ?? {}) as Input;
@@ -155,18 +154,22 @@ async function dispatch(
   try {
     result = await spec.handler(apiReq);
   } catch (error) {
-    if (!(error instanceof ServerCrash)) {
-      ctx.log('http', 'handler crashed', {
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-    }
-    result = route.url === '/oauth/token' ? textResult(500, 'Server Error') : crashPage();
+    result = crashResult(ctx, route, error);
   }
   const cors: Record<string, string> =
     route.api && origin !== undefined
       ? { 'access-control-allow-origin': origin, vary: 'Origin' }
       : {};
   return withHeaders(result, { ...limitHeaders, ...cors });
+}
+
+/** A crash: the token endpoint answers with the bare message as text, everything else the 500 page. */
+function crashResult(ctx: ServerContext, route: RouteDef, error: unknown): HttpResult {
+  if (!(error instanceof ServerCrash)) {
+    ctx.log('http', 'handler crashed', { error: error instanceof Error ? error.name : 'unknown' });
+  }
+  if (route.url !== '/oauth/token') return errorPage(500);
+  return textResult(500, error instanceof ServerCrash ? error.message : 'Server Error');
 }
 
 function withHeaders(result: HttpResult, headers: Record<string, string>): HttpResult {

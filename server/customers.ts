@@ -1,7 +1,7 @@
 /** Customer routes of API §5: register, show (incl. `me`), update, and `GET /api/user`. */
 import bcrypt from 'bcryptjs';
 import { storeProfileImage } from './files';
-import { phpIntCast } from './php';
+import { phpIntCast, phpString } from './php';
 import { type ApiRequest, ServerCrash } from './request';
 import { appError, itemResult, jsonResult, validationError, type HttpResult } from './responses';
 import {
@@ -14,12 +14,8 @@ import {
 } from './users';
 import { validateRegistration } from './validation';
 
-/** A value PHP would store in a string column; arrays/objects crash like the real server. */
-function columnText(value: unknown): string {
-  if (typeof value === 'object' && value !== null)
-    throw new ServerCrash('Array to string conversion');
-  return String(value);
-}
+/** A value PHP would store in a string column (arrays/objects crash like the real server). */
+const columnText = (value: unknown): string => phpString(value) ?? '';
 
 const GENDERS = new Set(['male', 'female']);
 

@@ -54,6 +54,3 @@ export const invalidCredentials = (): OAuthError =>
 /** Rejected refresh token: 400 invalid_request (Passport 2) or 400 invalid_grant (newer servers). */
 export const invalidRefreshToken = (hint: string, mode: 'passport2' | 'newer'): OAuthError =>
   new OAuthError(400, mode === 'newer' ? 'invalid_grant' : 'invalid_request', M_REFRESH, hint);
-
-/** A non-OAuth failure inside the token endpoint: 500 with the bare message (API §2.6). */
-export class TokenEndpointCrash extends Error {}

@@ -10,10 +10,11 @@ import {
   invalidRequest,
   invalidScope,
   OAuthError,
-  TokenEndpointCrash,
   unsupportedGrant,
 } from './oauth-errors';
-import { jsonResult, textResult, type HttpResult } from './responses';
+import { phpString } from './php';
+import { ServerCrash } from './request';
+import { jsonResult, type HttpResult } from './responses';
 import {
   findActiveClient,
   isRefreshTokenRevoked,
@@ -59,7 +60,6 @@ export async function handleTokenRequest(
     });
   } catch (error) {
     if (error instanceof OAuthError) return error.toResult();
-    if (error instanceof TokenEndpointCrash) return textResult(500, error.message);
     throw error;
   }
 }
@@ -101,13 +101,6 @@ async function runGrant(
   }
 }
 
-/** Reads a parameter as PHP would cast it to string; arrays/objects crash like the real server. */
-function asText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'object') throw new TokenEndpointCrash('Array to string conversion');
-  return String(value);
-}
-
 function basicAuth(authorization: string | undefined): [string | null, string | null] {
   if (authorization === undefined || !authorization.startsWith('Basic ')) return [null, null];
   const decoded = Buffer.from(authorization.slice(6), 'base64').toString('latin1');
@@ -140,10 +133,10 @@ function validateClient(
   const clientId = body.client_id ?? basicUser;
   if (clientId === null || clientId === undefined) throw invalidRequest('client_id');
   if (typeof clientId !== 'string' && typeof clientId !== 'number') {
-    throw new TokenEndpointCrash('Array to string conversion');
+    throw new ServerCrash('Array to string conversion');
   }
-  const secret = asText(body.client_secret ?? basicPassword) ?? '';
-  const redirectUri = asText(body.redirect_uri);
+  const secret = phpString(body.client_secret ?? basicPassword) ?? '';
+  const redirectUri = phpString(body.redirect_uri);
   const client = findActiveClient(ctx, clientId);
   if (client === null || !handlesGrant(client, grant) || !secretsEqual(client.secret, secret)) {
     throw invalidClient(authorization);
@@ -154,7 +147,7 @@ function validateClient(
 
 /** Passport defines no scopes: only `*` exists. Empty pieces (and "0", PHP's empty()) are dropped. */
 function validateScopes(raw: unknown): string[] {
-  const text = asText(raw) ?? '';
+  const text = phpString(raw) ?? '';
   const scopes = text
     .trim()
     .split(' ')
@@ -164,9 +157,9 @@ function validateScopes(raw: unknown): string[] {
 }
 
 async function validateUser(ctx: ServerContext, body: Input): Promise<number> {
-  const username = asText(body.username);
+  const username = phpString(body.username);
   if (username === null) throw invalidRequest('username');
-  const password = asText(body.password);
+  const password = phpString(body.password);
   if (password === null) throw invalidRequest('password');
   const user = findLoginUser(ctx, username);
   if (user === null || !(await bcrypt.compare(password, user.password))) {

@@ -1,5 +1,6 @@
 /** PHP / MySQL behaviours the real server inherits, reproduced so responses match byte for byte. */
 import { randomBytes } from 'node:crypto';
+import { ServerCrash } from './request';
 
 /** JSON like PHP's json_encode defaults: `/` escaped as `\/`, non-ASCII as `\uXXXX`. */
 export function phpJson(value: unknown): string {
@@ -51,4 +52,11 @@ export function strRandom(length: number): string {
 /** 80 lowercase hex chars, as league/oauth2-server's token identifiers. */
 export function tokenIdentifier(): string {
   return randomBytes(40).toString('hex');
+}
+
+/** PHP's string cast of an input value: null stays null; arrays/objects crash as on the real server. */
+export function phpString(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') throw new ServerCrash('Array to string conversion');
+  return String(value);
 }
