@@ -1,7 +1,10 @@
 /** Graceful close: an in-flight request completes, then the port stops accepting. */
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from './testing';
+import { rm } from 'node:fs/promises';
+import { DEMO_CUSTOMER } from './index';
+import { passwordGrant } from './test-support/scenario';
+import { makeTestDataDir, startTestServer } from './testing';
 
 describe('close()', () => {
   it('finishes a request whose body is still arriving, then refuses connections', async () => {
@@ -60,5 +63,23 @@ describe('close()', () => {
     });
     await server.close();
     await expect(fetch(`${server.url}/api/user`)).rejects.toThrow();
+  });
+
+  it('keeps users, keys and tokens across a restart on the same data folder', async () => {
+    const dataDir = await makeTestDataDir();
+    try {
+      const first = await startTestServer({ dataDir, seedDemo: true });
+      const tokens = await passwordGrant(first.url, DEMO_CUSTOMER.email, DEMO_CUSTOMER.password);
+      await first.close();
+      const second = await startTestServer({ dataDir, seedDemo: true, port: first.port });
+      expect(second.url).toBe(first.url);
+      const me = await fetch(`${second.url}/api/v1/customers/me`, {
+        headers: { Accept: 'application/json', Authorization: `Bearer ${tokens.access_token}` },
+      });
+      expect(me.status).toBe(200);
+      await second.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
