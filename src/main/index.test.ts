@@ -68,7 +68,7 @@ vi.mock('electron', () => ({
   app: twin.app,
   BrowserWindow: twin.BrowserWindow,
   dialog: { showErrorBox: () => {} },
-  net: { fetch: (input: RequestInfo, init?: RequestInit) => globalThis.fetch(input, init) },
+  net: { fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args) },
   ipcMain: {
     handle: (channel: string, handler: Handler) => twin.ipcHandlers.set(channel, handler),
     removeHandler: (channel: string) => twin.ipcHandlers.delete(channel),
