@@ -65,13 +65,12 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   app.addHook('onRequest', async (req) => {
     ctx.log('http', 'received', { method: req.method, path: req.url.split('?')[0] });
   });
-  app.addHook('onResponse', async (req, reply) => {
-    options.onRequestServed(req.method, req.url.split('?')[0] ?? '/', reply.statusCode);
-    ctx.log('http', 'served', {
-      method: req.method,
-      path: req.url.split('?')[0],
-      status: reply.statusCode,
-    });
+  // Recorded just before sending, so a client that has its response always finds it in the log.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const path = req.url.split('?')[0] ?? '/';
+    options.onRequestServed(req.method, path, reply.statusCode);
+    ctx.log('http', 'served', { method: req.method, path, status: reply.statusCode });
+    return payload;
   });
   return app;
 }

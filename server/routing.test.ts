@@ -83,6 +83,18 @@ describe('authentication and routing rules (§3, §4.1)', () => {
     expect([token.status, token.headers.get('access-control-allow-origin')]).toEqual([405, null]);
   });
 
+  it('records every served request without its query string, until reset', async () => {
+    s.server.resetRequestLog();
+    await fetch(`${s.server.url}/api/user?secret=x`, { headers: auth });
+    await fetch(`${s.server.url}/nowhere`);
+    expect(s.server.requests).toEqual([
+      { method: 'GET', path: '/api/user', status: 200 },
+      { method: 'GET', path: '/nowhere', status: 404 },
+    ]);
+    s.server.resetRequestLog();
+    expect(s.server.requests).toEqual([]);
+  });
+
   it('adds CORS headers after authentication only', async () => {
     const ok = await fetch(`${s.server.url}/api/user`, {
       headers: { ...auth, Origin: 'http://a.example' },
