@@ -81,6 +81,10 @@ describe('register screen', () => {
 
     pending.resolve(ok(signedIn()));
     expect(await screen.findByRole('heading', { name: 'Your profile' })).toBeVisible();
+
+    // Signing out later starts from sign-in, not from the registration form.
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in to Cliqnship' })).toBeVisible();
   });
 
   it('puts the server 422 messages under the matching fields and keeps everything typed', async () => {

@@ -55,6 +55,7 @@ export function PasswordChangeForm() {
             autoComplete="new-password"
             registration={register('newPassword', { onChange: () => setDone(false) })}
             error={errors.newPassword?.message}
+            hint="At least 3 characters."
           />
           <TextField
             label="Confirm new password"
