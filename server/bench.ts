@@ -1,6 +1,6 @@
 /** `npm run bench:server`: loopback throughput of the password grant and GET /customers/me. */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServer } from './testing';
@@ -107,6 +107,7 @@ try {
     date: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
+    loadAverage1m: Number((loadavg()[0] ?? 0).toFixed(2)),
     bcryptRounds: BCRYPT_ROUNDS,
     rsaBits: 4096,
     note: 'client and server share one process on loopback; throttle off',
@@ -116,7 +117,7 @@ try {
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(
-    `bcrypt cost: ${BCRYPT_ROUNDS}, RSA 4096, Node ${process.version}, ${cpus().length} CPUs\n`,
+    `bcrypt cost: ${BCRYPT_ROUNDS}, RSA 4096, Node ${process.version}, ${cpus().length} CPUs, load ${report.loadAverage1m}\n`,
   );
   console.log(
     '| endpoint | requests | concurrency | seconds | req/s | p50 ms | p95 ms | failures |',
