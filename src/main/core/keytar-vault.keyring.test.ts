@@ -99,7 +99,13 @@ describe('createKeytarVault on a locked keyring', () => {
     // never unlocks it: a real locked keyring with no display for the unlock prompt.
     const dataHome = mkdtempSync(join(tmpdir(), 'cliqnship-locked-'));
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: dataHome, HOME: dataHome };
+      const keytarPath = createRequire(import.meta.url).resolve('keytar');
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        XDG_DATA_HOME: dataHome,
+        HOME: dataHome,
+        SEED_KEYRING: `require(${JSON.stringify(keytarPath)}).setPassword('seed', 'seed', 'seed').catch(() => process.exit(1))`,
+      };
       delete env.DISPLAY;
       delete env.WAYLAND_DISPLAY;
       delete env.DBUS_SESSION_BUS_ADDRESS;
@@ -110,6 +116,8 @@ describe('createKeytarVault on a locked keyring', () => {
           'sh',
           '-c',
           'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; ' +
+            // Writing one item makes the daemon store the login keyring on disk before the swap.
+            '"$1" -e "$SEED_KEYRING" || exit 3; ' +
             'gnome-keyring-daemon --replace --components=secrets --daemonize >/dev/null 2>&1; ' +
             'exec "$@"',
           'sh',
