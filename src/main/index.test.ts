@@ -24,6 +24,8 @@ const twin = vi.hoisted(() => {
   const quit = deferred<void>();
   const ready = deferred<void>();
   const userData = { dir: '' };
+  const paths = new Map<string, string>();
+  const vaultOptions: unknown[] = [];
   class BrowserWindow {
     static getAllWindows = () => windows;
     record = { events: new Map<string, Handler>() } as (typeof windows)[number];
@@ -57,11 +59,24 @@ const twin = vi.hoisted(() => {
     requestSingleInstanceLock: () => true,
     on: (event: string, handler: Handler) => appEvents.set(event, handler),
     whenReady: () => ready.promise,
-    getPath: () => userData.dir,
+    setPath: (name: string, value: string) => paths.set(name, value),
+    getPath: (name: string) => paths.get(name) ?? '/nonexistent/default-user-data',
     quit: () => quit.resolve(),
     exit: () => {},
   };
-  return { app, BrowserWindow, appEvents, ipcHandlers, windows, firstEvent, ready, quit, userData };
+  return {
+    app,
+    BrowserWindow,
+    appEvents,
+    ipcHandlers,
+    windows,
+    firstEvent,
+    ready,
+    quit,
+    userData,
+    paths,
+    vaultOptions,
+  };
 });
 
 vi.mock('electron', () => ({
@@ -87,7 +102,12 @@ vi.mock('electron', () => ({
 // No keychain in this test: the memory vault stands in (the keytar vault has its own tests).
 vi.mock('./core/keytar-vault', async () => {
   const { createMemoryVault } = await import('./core/token-vault');
-  return { createKeytarVault: () => createMemoryVault() };
+  return {
+    createKeytarVault: (options: unknown) => {
+      twin.vaultOptions.push(options);
+      return createMemoryVault();
+    },
+  };
 });
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -107,9 +127,13 @@ describe('src/main/index.ts lifecycle', () => {
     for (const file of [PRIVATE_KEY_FILE, PUBLIC_KEY_FILE]) {
       copyFileSync(join(await testKeyDir(), file), join(serverDir, file));
     }
-    const previousUrl = process.env.CLIQNSHIP_API_URL;
+    const previous = { ...process.env };
     delete process.env.CLIQNSHIP_API_URL;
+    // The e2e driver's hooks: its own profile folder and keychain service.
+    process.env.CLIQNSHIP_USER_DATA_DIR = twin.userData.dir;
+    process.env.CLIQNSHIP_KEYCHAIN_SERVICE = 'Cliqnship Desktop lifecycle test';
     await import('./index');
+    expect(twin.paths.get('userData')).toBe(twin.userData.dir);
     expect([...twin.appEvents.keys()].sort()).toEqual([
       'activate',
       'second-instance',
@@ -123,6 +147,7 @@ describe('src/main/index.ts lifecycle', () => {
     expect(event).toBe('session:changed');
     expect(payload).toMatchObject({ state: 'signed_out', server: { isLocal: true } });
     expect(twin.windows).toHaveLength(1);
+    expect(twin.vaultOptions).toEqual([{ service: 'Cliqnship Desktop lifecycle test' }]);
     expect(twin.windows[0]?.loaded).toBe(join(here, '..', 'renderer', 'index.html'));
 
     const call = (channel: string, sender: object, request?: unknown) =>
@@ -154,6 +179,6 @@ describe('src/main/index.ts lifecycle', () => {
     const again = { preventDefault: vi.fn() };
     twin.appEvents.get('will-quit')?.(again);
     expect(again.preventDefault).not.toHaveBeenCalled();
-    if (previousUrl !== undefined) process.env.CLIQNSHIP_API_URL = previousUrl;
+    process.env = previous;
   });
 });

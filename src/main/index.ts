@@ -8,6 +8,7 @@ import { createLogger } from './core/log';
 import { createKeytarVault } from './core/keytar-vault';
 import { createDeferredHandlers } from './deferred-handlers';
 import { createEventSender, registerElectronIpc } from './ipc';
+import { runtimeOverrides } from './runtime-overrides';
 import { createTrustedSenderCheck } from './trusted-sender';
 import { createMainWindow } from './window';
 import { devToolsAllowed, rendererTarget } from './window-policy';
@@ -15,6 +16,9 @@ import { devToolsAllowed, rendererTarget } from './window-policy';
 /** Main process lifecycle only: one instance, one window, the backend behind IPC, clean quit. */
 
 const logger = createLogger();
+const overrides = runtimeOverrides(process.env);
+// Before the single-instance lock, which is keyed by the userData folder.
+if (overrides.userDataDir) app.setPath('userData', overrides.userDataDir);
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const preloadPath = join(outDir, 'preload', 'index.cjs');
 const fetchViaElectron: typeof globalThis.fetch = (input, init) =>
@@ -59,7 +63,7 @@ async function onReady(): Promise<void> {
     argv: process.argv.slice(1),
     userDataDir: app.getPath('userData'),
     fetch: fetchViaElectron,
-    vault: createKeytarVault(),
+    vault: createKeytarVault({ service: overrides.keychainService }),
     emit: createEventSender(() => mainWindow),
     logger,
     startServer: createServer,
