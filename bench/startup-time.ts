@@ -10,12 +10,16 @@ export function median(values: number[]): number {
 
 /**
  * Milliseconds from navigation start until `ready` holds in the page, measured by the page's own
- * clock (performance.now() is relative to navigation start), over `runs` fresh pages.
+ * clock (performance.now() counts from navigation start), over `runs` fresh pages.
  */
 export async function timeToReady(options: {
   url: string;
   runs: number;
-  ready: string; // a JS expression evaluated in the page
+  /**
+   * Runs in the page each frame; returns performance.now() once ready, else false. A function,
+   * not a string: the app's CSP forbids eval.
+   */
+  ready: () => number | false;
   preparePage?: (page: Page) => Promise<void>;
 }): Promise<number[]> {
   const browser = await chromium.launch({
@@ -29,11 +33,10 @@ export async function timeToReady(options: {
       const page = await context.newPage();
       await options.preparePage?.(page);
       await page.goto(options.url, { waitUntil: 'commit' });
-      const handle = await page.waitForFunction(
-        `(() => (${options.ready}) ? performance.now() : false)()`,
-        undefined,
-        { polling: 'raf', timeout: 30_000 },
-      );
+      const handle = await page.waitForFunction(options.ready, undefined, {
+        polling: 'raf',
+        timeout: 30_000,
+      });
       times.push(Number(await handle.jsonValue()));
       await context.close();
     }
@@ -44,8 +47,11 @@ export async function timeToReady(options: {
 }
 
 /** The sign-in form is interactive: its submit button exists and is enabled. */
-export const SIGN_IN_READY = `[...document.querySelectorAll('button')].some(
-  (b) => b.textContent.trim() === 'Sign in' && !b.disabled)`;
+export const SIGN_IN_READY = (): number | false =>
+  [...document.querySelectorAll('button')].some(
+    (button) => button.textContent?.trim() === 'Sign in' && !button.disabled,
+  ) && performance.now();
 
 /** The hello world has rendered. */
-export const HELLO_READY = `document.querySelector('h1')?.textContent === 'Hello, world'`;
+export const HELLO_READY = (): number | false =>
+  document.querySelector('h1')?.textContent === 'Hello, world' && performance.now();

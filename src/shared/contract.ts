@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Result } from './result';
 import { noArgsSchema, profileUpdateSchema, registerSchema, signInSchema } from './schemas';
 import type { Profile, SessionView } from './views';
@@ -14,7 +14,7 @@ export const CHANNELS = {
   'account:register': registerSchema,
   'profile:get': noArgsSchema,
   'profile:update': profileUpdateSchema,
-} as const satisfies Record<string, z.ZodType>;
+} as const satisfies Record<string, z.ZodMiniType>;
 
 /** What each channel's Result carries on success. */
 export interface ChannelValues {

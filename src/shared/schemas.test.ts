@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_PHOTO_BYTES,
   fieldErrorsFrom,
   passwordChangeFormSchema,
   profileUpdateSchema,
@@ -58,7 +59,7 @@ describe('registerSchema', () => {
     expect(
       registerSchema.safeParse({ ...valid, photo: { ...photo, type: 'text/html' } }).success,
     ).toBe(false);
-    const huge = { ...photo, bytes: new Uint8Array(5 * 1024 * 1024 + 1) };
+    const huge = { ...photo, bytes: new Uint8Array(MAX_PHOTO_BYTES + 1) };
     expect(registerSchema.safeParse({ ...valid, photo: huge }).success).toBe(false);
   });
 });

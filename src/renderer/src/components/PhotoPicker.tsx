@@ -82,7 +82,7 @@ export function PhotoPicker({ label, onChange, disabled }: PhotoPickerProps) {
             aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           />
           <p id={hintId} className="field-hint">
-            JPEG, PNG, GIF or WebP, up to 5 MB.
+            JPEG, PNG, GIF or WebP, up to 2 MB.
           </p>
           {preview ? (
             <button

@@ -25,15 +25,15 @@ describe('readPhoto', () => {
     expect(read).toEqual({ ok: false, message: 'The photo file is empty.' });
   });
 
-  it('refuses a file over 5 MB', async () => {
+  it('refuses a file over 2 MB', async () => {
     const big = new File([new Uint8Array(MAX_PHOTO_BYTES + 1)], 'big.jpg', { type: 'image/jpeg' });
     expect(await readPhoto(big)).toEqual({
       ok: false,
-      message: 'The photo may not be larger than 5 MB.',
+      message: 'The photo may not be larger than 2 MB.',
     });
   });
 
-  it('accepts a file of exactly 5 MB', async () => {
+  it('accepts a file of exactly 2 MB', async () => {
     const edge = new File([new Uint8Array(MAX_PHOTO_BYTES)], 'edge.jpg', { type: 'image/jpeg' });
     expect((await readPhoto(edge)).ok).toBe(true);
   });
