@@ -116,6 +116,8 @@ export const registerSchema = z.strictObject({
   firstName: requiredName('first name'),
   lastName: requiredName('last name'),
   photo: z.optional(photoUploadSchema),
+  /** "Keep me signed in" on the registration form; absent means no. */
+  rememberMe: z.optional(z.boolean()),
 });
 export type RegisterRequest = z.infer<typeof registerSchema>;
 

@@ -82,6 +82,17 @@ describe('account and profile against the real server', () => {
     );
   });
 
+  it('remembers the new session only when "keep me signed in" was ticked', async () => {
+    const { harness, core } = await setup();
+    await core.handlers['account:register']({ ...NEW_USER, rememberMe: true });
+    const restored = await harness.start().restore();
+    expect(restored).toMatchObject({ state: 'signed_in', remembered: true });
+
+    await core.handlers['session:signOut'](undefined);
+    await core.handlers['account:register']({ ...NEW_USER, email: 'juan@example.com' });
+    expect(await harness.start().restore()).toMatchObject({ state: 'signed_out' });
+  });
+
   it('reuses the cached client_credentials token for a second registration', async () => {
     const { server, core } = await setup();
     await core.handlers['account:register'](NEW_USER);

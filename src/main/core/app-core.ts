@@ -133,11 +133,10 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
         });
     }
     if (!profile?.ok) profile = await fetchMeWith(tokens.value.accessToken);
-    // Registration signs in without remembering: there is no "keep me signed in" on that form.
     const me = profile.ok ? profile.value : user.value;
     if (profile.ok) profiles.keep(me);
     else profiles.forget();
-    return ok(await session.begin(tokens.value, toSessionUser(me), false));
+    return ok(await session.begin(tokens.value, toSessionUser(me), request.rememberMe ?? false));
   }
 
   // Handlers never throw: a bug becomes `internal` with an id that points at the log line.
