@@ -1,13 +1,9 @@
 import { expect, test } from './fixtures';
-import { expectProfile, expectSignIn, newCustomer, seedCustomer, signIn } from './support/ui';
+import { expectSignIn, signedInCustomer } from './support/ui';
 
 // Runs in a project whose app process has no Secret Service at all (see playwright.config.ts).
 test('keychain absent: the notice is shown and the app still works', async ({ app, secrets }) => {
-  const customer = newCustomer();
-  secrets.add(customer.password);
-  await seedCustomer(app.server.url, customer);
-  await signIn(app.page, customer, true);
-  await expectProfile(app.page, customer);
+  await signedInCustomer(app, secrets, { rememberMe: true });
   await expect(
     app.page.getByRole('status').filter({ hasText: 'you will be signed out when you quit' }),
   ).toBeVisible();

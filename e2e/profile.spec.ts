@@ -1,15 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
-import { expectProfile, expectSignIn, newCustomer, seedCustomer, signIn } from './support/ui';
+import { expectProfile, expectSignIn, signIn, signedInCustomer } from './support/ui';
 
 const AVATAR = fileURLToPath(new URL('./assets/avatar.png', import.meta.url));
 
 test('edit the profile: the change persists after a restart', async ({ app, secrets }) => {
-  const customer = newCustomer();
-  secrets.add(customer.password);
-  await seedCustomer(app.server.url, customer);
-  await signIn(app.page, customer, true);
-  await expectProfile(app.page, customer);
+  const customer = await signedInCustomer(app, secrets, { rememberMe: true });
 
   const page = app.page;
   await page.getByRole('button', { name: 'Edit profile' }).click();
@@ -27,12 +23,9 @@ test('edit the profile: the change persists after a restart', async ({ app, secr
 });
 
 test('change the password, sign out, sign in with the new one', async ({ app, secrets }) => {
-  const customer = newCustomer();
   const newPassword = 'a-brand-new-pass';
-  secrets.add(customer.password).add(newPassword);
-  await seedCustomer(app.server.url, customer);
-  await signIn(app.page, customer, false);
-  await expectProfile(app.page, customer);
+  secrets.add(newPassword);
+  const customer = await signedInCustomer(app, secrets, { rememberMe: false });
 
   const page = app.page;
   await page.getByLabel('New password', { exact: true }).fill(newPassword);
@@ -50,11 +43,7 @@ test('change the password, sign out, sign in with the new one', async ({ app, se
 });
 
 test('upload a photo and see it', async ({ app, secrets }) => {
-  const customer = newCustomer();
-  secrets.add(customer.password);
-  await seedCustomer(app.server.url, customer);
-  await signIn(app.page, customer, false);
-  await expectProfile(app.page, customer);
+  await signedInCustomer(app, secrets, { rememberMe: false });
 
   const page = app.page;
   await page.getByRole('button', { name: 'Edit profile' }).click();

@@ -1,16 +1,12 @@
 import { expect, test } from './fixtures';
-import { expectProfile, expectSignIn, newCustomer, seedCustomer, signIn } from './support/ui';
+import { expectSignIn, signedInCustomer } from './support/ui';
 
 test('server stopped mid-session: a clear offline message, then recovery', async ({
   app,
   server,
   secrets,
 }) => {
-  const customer = newCustomer();
-  secrets.add(customer.password);
-  await seedCustomer(server.url, customer);
-  await signIn(app.page, customer, false);
-  await expectProfile(app.page, customer);
+  await signedInCustomer(app, secrets, { rememberMe: false });
 
   const page = app.page;
   await server.stop();
@@ -32,11 +28,7 @@ test('refresh token revoked on the server: back to sign-in with the reason', asy
   server,
   secrets,
 }) => {
-  const customer = newCustomer();
-  secrets.add(customer.password);
-  await seedCustomer(server.url, customer);
-  await signIn(app.page, customer, true);
-  await expectProfile(app.page, customer);
+  const customer = await signedInCustomer(app, secrets, { rememberMe: true });
 
   expect(await server.revokeTokensOf(customer.email)).toBeGreaterThan(0);
   const page = app.page;

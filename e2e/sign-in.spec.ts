@@ -6,17 +6,14 @@ import {
   newCustomer,
   seedCustomer,
   signIn,
+  signedInCustomer,
 } from './support/ui';
 
 test('sign in with "keep me signed in", restart: still signed in with one API request', async ({
   app,
   secrets,
 }) => {
-  const customer = newCustomer();
-  secrets.add(customer.password);
-  await seedCustomer(app.server.url, customer);
-  await signIn(app.page, customer, true);
-  await expectProfile(app.page, customer);
+  const customer = await signedInCustomer(app, secrets, { rememberMe: true });
 
   app.server.resetRequestLog();
   await app.restart();
@@ -26,11 +23,7 @@ test('sign in with "keep me signed in", restart: still signed in with one API re
 });
 
 test('sign in without "keep me signed in", restart: signed out', async ({ app, secrets }) => {
-  const customer = newCustomer();
-  secrets.add(customer.password);
-  await seedCustomer(app.server.url, customer);
-  await signIn(app.page, customer, false);
-  await expectProfile(app.page, customer);
+  await signedInCustomer(app, secrets, { rememberMe: false });
 
   await app.restart();
   await expectSignIn(app.page);

@@ -26,7 +26,7 @@ step lint npm run -s lint
 step typecheck npm run -s typecheck
 step "unit and integration (vitest)" npx vitest run
 step build npm run -s build
-step security npm run -s security
+step "security (electronegativity, bundle secrets)" npx tsx scripts/security.ts
 step "e2e (playwright)" npx playwright test
 
 if [ ${#failed[@]} -gt 0 ]; then

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { AppDriver } from './driver';
 
 /** A customer a test creates. */
 export interface Customer {
@@ -74,4 +75,21 @@ export async function seedCustomer(serverUrl: string, customer: Customer): Promi
     }),
   });
   if (response.status !== 201) throw new Error(`seeding failed: ${response.status}`);
+}
+
+/**
+ * Test setup shared by most flows: a customer registered at the server (its password added to the
+ * secrets the leak check looks for), signed in through the UI, the profile shown.
+ */
+export async function signedInCustomer(
+  app: AppDriver,
+  secrets: Set<string>,
+  options: { rememberMe: boolean; customer?: Partial<Customer> },
+): Promise<Customer> {
+  const customer = newCustomer(options.customer);
+  secrets.add(customer.password);
+  await seedCustomer(app.server.url, customer);
+  await signIn(app.page, customer, options.rememberMe);
+  await expectProfile(app.page, customer);
+  return customer;
 }
