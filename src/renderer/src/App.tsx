@@ -36,7 +36,13 @@ export function App() {
   }
   if (view.state === 'signed_in') return <ProfileScreen view={view} />;
   if (screen === 'register') {
-    return <RegisterView server={view.server} onBack={() => setScreen('signIn')} />;
+    return (
+      <RegisterView
+        server={view.server}
+        keychain={view.keychain}
+        onBack={() => setScreen('signIn')}
+      />
+    );
   }
   return <SignInView view={view} onCreateAccount={() => setScreen('register')} />;
 }

@@ -1,16 +1,17 @@
 import { useId } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { FieldBinding } from '../lib/use-schema-form';
 
 /** Props of {@link SelectField}. */
 export interface SelectFieldProps {
   label: string;
-  registration: UseFormRegisterReturn;
+  /** From `useSchemaForm().field(name)`. */
+  binding: FieldBinding;
   options: readonly { value: string; label: string }[];
   error?: string;
 }
 
 /** A labelled native select (keyboard and screen-reader behaviour come for free). */
-export function SelectField({ label, registration, options, error }: SelectFieldProps) {
+export function SelectField({ label, binding, options, error }: SelectFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -18,7 +19,7 @@ export function SelectField({ label, registration, options, error }: SelectField
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
-        {...registration}
+        {...binding}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
       >

@@ -1,16 +1,17 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { FieldBinding } from '../lib/use-schema-form';
 
 /** Props of {@link TextField}. */
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> {
   label: string;
-  registration: UseFormRegisterReturn;
+  /** From `useSchemaForm().field(name)`. */
+  binding: FieldBinding;
   error?: string;
   hint?: ReactNode;
 }
 
 /** A labelled input whose error and hint are tied to it for assistive technology. */
-export function TextField({ label, registration, error, hint, ...input }: TextFieldProps) {
+export function TextField({ label, binding, error, hint, ...input }: TextFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -21,7 +22,7 @@ export function TextField({ label, registration, error, hint, ...input }: TextFi
       <input
         id={id}
         {...input}
-        {...registration}
+        {...binding}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />

@@ -9,8 +9,8 @@ import { deferred, setUpApi, signedIn, signedOut } from '../test/fixtures';
 
 vi.mock('../lib/api');
 
-async function renderRegister(options: { applyAccept?: boolean } = {}) {
-  setUpApi(signedOut());
+async function renderRegister(options: { applyAccept?: boolean } = {}, view = signedOut()) {
+  setUpApi(view);
   const user = userEvent.setup(options);
   render(<App />);
   await user.click(await screen.findByRole('button', { name: 'Create an account' }));
@@ -77,6 +77,7 @@ describe('register screen', () => {
       firstName: 'Grace',
       lastName: 'Hopper',
       photo: { name: 'me.png', type: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) },
+      rememberMe: false,
     });
 
     pending.resolve(ok(signedIn()));
@@ -110,6 +111,56 @@ describe('register screen', () => {
     expect(field('First name')).toHaveValue('Grace');
     expect(field('Last name')).toHaveValue('Hopper');
     expect(screen.getByRole('img', { name: 'Photo preview' })).toBeVisible();
+  });
+
+  it('keeps a server field error until that field itself is edited', async () => {
+    const user = await renderRegister();
+    vi.mocked(api.register).mockResolvedValue(
+      fail('validation', 'x', { fields: { email: ['The email has already been taken.'] } }),
+    );
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('The email has already been taken.')).toBeVisible();
+    expect(field('Email')).toHaveFocus();
+
+    // Leaving Email and editing other fields does not make the server's verdict go away...
+    await user.tab();
+    await user.type(field('First name'), 'x');
+    await user.type(field('Password'), '{Backspace}');
+    expect(field('Email')).toHaveAccessibleDescription('The email has already been taken.');
+    expect(field('Email')).toHaveAttribute('aria-invalid', 'true');
+
+    // ...editing Email does.
+    await user.type(field('Email'), 'm');
+    expect(screen.queryByText('The email has already been taken.')).toBeNull();
+    expect(field('Email')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('offers "Keep me signed in", unchecked, and sends the choice', async () => {
+    const user = await renderRegister();
+    vi.mocked(api.register).mockResolvedValue(ok(signedIn()));
+    const box = screen.getByRole('checkbox', { name: 'Keep me signed in' });
+    expect(box).not.toBeChecked();
+    expect(box).not.toHaveAccessibleDescription();
+    await fillValid(user);
+    await user.click(box);
+    expect(box).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByRole('heading', { name: 'Your profile' })).toBeVisible();
+    expect(api.register).toHaveBeenCalledWith({
+      email: 'new@example.com',
+      password: 'abc',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      rememberMe: true,
+    });
+  });
+
+  it('warns next to "Keep me signed in" when the keychain is unavailable', async () => {
+    await renderRegister({}, signedOut({ keychain: 'unavailable' }));
+    expect(screen.getByRole('checkbox', { name: 'Keep me signed in' })).toHaveAccessibleDescription(
+      'Your system keychain is unavailable, so you will be signed out when you quit.',
+    );
   });
 
   it('keeps a server message for a field the form does not show in the summary', async () => {

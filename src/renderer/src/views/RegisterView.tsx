@@ -1,46 +1,42 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { registerSchema, type PhotoUpload, type RegisterRequest } from '@shared/schemas';
-import type { ServerInfo } from '@shared/views';
+import { registerSchema, type PhotoUpload } from '@shared/schemas';
+import type { KeychainStatus, ServerInfo } from '@shared/views';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { AuthLayout } from '../components/AuthLayout';
 import { BusyButton } from '../components/BusyButton';
 import { LinkButton } from '../components/LinkButton';
 import { ErrorAlert } from '../components/Messages';
 import { PhotoPicker } from '../components/PhotoPicker';
+import { RememberMeField } from '../components/RememberMeField';
 import { TextField } from '../components/TextField';
-import { LIVE_VALIDATION, liveRegister } from '../lib/live-validation';
 import { applyServerError } from '../lib/server-errors';
+import { useSchemaForm } from '../lib/use-schema-form';
 import { useSessionStore } from '../stores/session-store';
 
-// The photo is not a form field: the picker holds it and it is added on submit.
-type RegisterForm = RegisterRequest;
-
 const FIELDS = ['email', 'password', 'firstName', 'lastName'] as const;
+// The photo is not a form field: the picker holds it and it is added on submit.
+const EMPTY = { email: '', password: '', firstName: '', lastName: '', rememberMe: false };
 
 /** The registration screen; success signs the new customer in. */
-export function RegisterView({ server, onBack }: { server: ServerInfo; onBack(): void }) {
+export function RegisterView({
+  server,
+  keychain,
+  onBack,
+}: {
+  server: ServerInfo;
+  keychain: KeychainStatus;
+  onBack(): void;
+}) {
   const registerAccount = useSessionStore((state) => state.register);
   const [photo, setPhoto] = useState<PhotoUpload | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RegisterForm>({
-    resolver: zodResolver(registerSchema),
-    ...LIVE_VALIDATION,
-    defaultValues: { email: '', password: '', firstName: '', lastName: '' },
-  });
-  const register = liveRegister(form);
-  const {
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = form;
+  const form = useSchemaForm(registerSchema, EMPTY);
+  const { errors, busy } = form;
 
-  const submit = handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     const result = await registerAccount(photo ? { ...values, photo } : values);
-    if (result.ok) reset();
-    else setFormError(applyServerError(result.error, FIELDS, setError));
+    if (result.ok) form.reset();
+    else setFormError(applyServerError(result.error, FIELDS, form.setServerErrors));
   });
 
   return (
@@ -56,14 +52,14 @@ export function RegisterView({ server, onBack }: { server: ServerInfo; onBack():
           type="email"
           autoFocus
           autoComplete="email"
-          registration={register('email')}
+          binding={form.field('email')}
           error={errors.email?.message}
         />
         <TextField
           label="Password"
           type="password"
           autoComplete="new-password"
-          registration={register('password')}
+          binding={form.field('password')}
           error={errors.password?.message}
           hint="At least 3 characters."
         />
@@ -71,24 +67,25 @@ export function RegisterView({ server, onBack }: { server: ServerInfo; onBack():
           <TextField
             label="First name"
             autoComplete="given-name"
-            registration={register('firstName')}
+            binding={form.field('firstName')}
             error={errors.firstName?.message}
           />
           <TextField
             label="Last name"
             autoComplete="family-name"
-            registration={register('lastName')}
+            binding={form.field('lastName')}
             error={errors.lastName?.message}
           />
         </div>
-        <PhotoPicker label="Photo (optional)" onChange={setPhoto} disabled={isSubmitting} />
-        <BusyButton type="submit" busy={isSubmitting} busyText="Creating account…" className="wide">
+        <PhotoPicker label="Photo (optional)" onChange={setPhoto} disabled={busy} />
+        <RememberMeField binding={form.checkbox('rememberMe')} keychain={keychain} />
+        <BusyButton type="submit" busy={busy} busyText="Creating account…" className="wide">
           Create account
         </BusyButton>
       </form>
       <p className="auth-alt">
         Already have an account?{' '}
-        <LinkButton onClick={onBack} disabled={isSubmitting}>
+        <LinkButton onClick={onBack} disabled={busy}>
           Back to sign in
         </LinkButton>
       </p>

@@ -1,21 +1,21 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { signInSchema, type SignInRequest } from '@shared/schemas';
+import { signInSchema } from '@shared/schemas';
 import type { SessionView } from '@shared/views';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import { AuthLayout } from '../components/AuthLayout';
 import { BusyButton } from '../components/BusyButton';
 import { LinkButton } from '../components/LinkButton';
 import { ErrorAlert, StatusBanner } from '../components/Messages';
+import { RememberMeField } from '../components/RememberMeField';
 import { TextField } from '../components/TextField';
-import { KEYCHAIN_NOTICE, signedOutMessage } from '../lib/messages';
-import { LIVE_VALIDATION, liveRegister } from '../lib/live-validation';
+import { signedOutMessage } from '../lib/messages';
 import { applyServerError } from '../lib/server-errors';
+import { useSchemaForm } from '../lib/use-schema-form';
 import { useSessionStore } from '../stores/session-store';
 
 type SignedOut = Extract<SessionView, { state: 'signed_out' }>;
 
 const FIELDS = ['email', 'password'] as const;
+const EMPTY = { email: '', password: '', rememberMe: false };
 
 /** The sign-in screen: email, password, "Keep me signed in", and the way to register. */
 export function SignInView({
@@ -27,27 +27,14 @@ export function SignInView({
 }) {
   const signIn = useSessionStore((state) => state.signIn);
   const [formError, setFormError] = useState<string | null>(null);
-  const rememberId = useId();
-  const hintId = `${rememberId}-hint`;
-  const keychainDown = view.keychain === 'unavailable';
-  const form = useForm<SignInRequest>({
-    resolver: zodResolver(signInSchema),
-    ...LIVE_VALIDATION,
-    defaultValues: { email: '', password: '', rememberMe: false },
-  });
-  const register = liveRegister(form);
-  const {
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = form;
+  const form = useSchemaForm(signInSchema, EMPTY);
+  const { errors, busy } = form;
 
-  const submit = handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     const result = await signIn(values);
-    if (result.ok) reset({ email: '', password: '', rememberMe: false });
-    else setFormError(applyServerError(result.error, FIELDS, setError));
+    if (result.ok) form.reset(EMPTY);
+    else setFormError(applyServerError(result.error, FIELDS, form.setServerErrors));
   });
 
   const reason = formError ? null : signedOutMessage(view.reason);
@@ -68,37 +55,24 @@ export function SignInView({
           type="email"
           autoFocus
           autoComplete="username"
-          registration={register('email')}
+          binding={form.field('email')}
           error={errors.email?.message}
         />
         <TextField
           label="Password"
           type="password"
           autoComplete="current-password"
-          registration={register('password')}
+          binding={form.field('password')}
           error={errors.password?.message}
         />
-        <div className="checkbox-field">
-          <input
-            id={rememberId}
-            type="checkbox"
-            {...register('rememberMe')}
-            aria-describedby={keychainDown ? hintId : undefined}
-          />
-          <label htmlFor={rememberId}>Keep me signed in</label>
-        </div>
-        {keychainDown ? (
-          <p id={hintId} className="field-hint hint-warning" role="status">
-            {KEYCHAIN_NOTICE}
-          </p>
-        ) : null}
-        <BusyButton type="submit" busy={isSubmitting} busyText="Signing in…" className="wide">
+        <RememberMeField binding={form.checkbox('rememberMe')} keychain={view.keychain} />
+        <BusyButton type="submit" busy={busy} busyText="Signing in…" className="wide">
           Sign in
         </BusyButton>
       </form>
       <p className="auth-alt">
         New to Cliqnship?{' '}
-        <LinkButton onClick={onCreateAccount} disabled={isSubmitting}>
+        <LinkButton onClick={onCreateAccount} disabled={busy}>
           Create an account
         </LinkButton>
       </p>

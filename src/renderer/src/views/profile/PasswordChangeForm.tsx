@@ -1,12 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { passwordChangeFormSchema, type PasswordChangeForm as Values } from '@shared/schemas';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert, StatusBanner } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
-import { LIVE_VALIDATION, liveRegister } from '../../lib/live-validation';
 import { applyServerError } from '../../lib/server-errors';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import { useProfileStore } from '../../stores/profile-store';
 
 const FIELDS = ['newPassword', 'confirmPassword'] as const;
@@ -17,28 +15,18 @@ export function PasswordChangeForm() {
   const update = useProfileStore((state) => state.update);
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const form = useForm<Values>({
-    resolver: zodResolver(passwordChangeFormSchema),
-    ...LIVE_VALIDATION,
-    defaultValues: EMPTY,
-  });
-  const register = liveRegister(form);
-  const {
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = form;
+  const form = useSchemaForm(passwordChangeFormSchema, EMPTY);
+  const { errors, busy } = form;
 
-  const submit = handleSubmit(async ({ newPassword }) => {
+  const submit = form.handleSubmit(async ({ newPassword }) => {
     setFormError(null);
     setDone(false);
     const result = await update({ newPassword });
     if (result.ok) {
-      reset(EMPTY);
+      form.reset(EMPTY);
       setDone(true);
     } else {
-      setFormError(applyServerError(result.error, FIELDS, setError));
+      setFormError(applyServerError(result.error, FIELDS, form.setServerErrors));
     }
   });
 
@@ -53,7 +41,7 @@ export function PasswordChangeForm() {
             label="New password"
             type="password"
             autoComplete="new-password"
-            registration={register('newPassword', { onChange: () => setDone(false) })}
+            binding={form.field('newPassword', () => setDone(false))}
             error={errors.newPassword?.message}
             hint="At least 3 characters."
           />
@@ -61,12 +49,12 @@ export function PasswordChangeForm() {
             label="Confirm new password"
             type="password"
             autoComplete="new-password"
-            registration={register('confirmPassword')}
+            binding={form.field('confirmPassword')}
             error={errors.confirmPassword?.message}
           />
         </div>
         <div className="form-actions">
-          <BusyButton type="submit" busy={isSubmitting} busyText="Changing password…">
+          <BusyButton type="submit" busy={busy} busyText="Changing password…">
             Change password
           </BusyButton>
         </div>

@@ -1,22 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { PhotoUpload } from '@shared/schemas';
 import type { Profile } from '@shared/views';
-import { useEffect, useState, type KeyboardEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState, type KeyboardEvent } from 'react';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/Messages';
 import { PhotoPicker } from '../../components/PhotoPicker';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { LIVE_VALIDATION, liveRegister } from '../../lib/live-validation';
 import { applyServerError } from '../../lib/server-errors';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import { useProfileStore } from '../../stores/profile-store';
 import {
   formValuesOf,
   PROFILE_FORM_FIELDS,
   profileFormSchema,
   updateRequestOf,
-  type ProfileFormValues,
 } from './profile-form';
 
 const GENDERS = [
@@ -37,30 +34,18 @@ export function ProfileEditForm({
   const update = useProfileStore((state) => state.update);
   const [photo, setPhoto] = useState<PhotoUpload | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ProfileFormValues>({
-    resolver: zodResolver(profileFormSchema),
-    ...LIVE_VALIDATION,
-    defaultValues: formValuesOf(profile),
-  });
-  const register = liveRegister(form);
-  const {
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = form;
+  const form = useSchemaForm(profileFormSchema, formValuesOf(profile));
+  const { errors, busy } = form;
 
-  useEffect(() => setFocus('firstName'), [setFocus]);
-
-  const submit = handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     const result = await update(updateRequestOf(values, profile, photo));
     if (result.ok) onDone(true);
-    else setFormError(applyServerError(result.error, PROFILE_FORM_FIELDS, setError));
+    else setFormError(applyServerError(result.error, PROFILE_FORM_FIELDS, form.setServerErrors));
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Escape' && !isSubmitting) {
+    if (event.key === 'Escape' && !busy) {
       event.preventDefault();
       onDone(false);
     }
@@ -78,14 +63,15 @@ export function ProfileEditForm({
       <div className="field-row">
         <TextField
           label="First name"
+          autoFocus
           autoComplete="given-name"
-          registration={register('firstName')}
+          binding={form.field('firstName')}
           error={errors.firstName?.message}
         />
         <TextField
           label="Middle name"
           autoComplete="additional-name"
-          registration={register('middleName')}
+          binding={form.field('middleName')}
           error={errors.middleName?.message}
           hint={profile.middleName ? 'Can be changed, not removed.' : undefined}
         />
@@ -93,13 +79,13 @@ export function ProfileEditForm({
       <TextField
         label="Last name"
         autoComplete="family-name"
-        registration={register('lastName')}
+        binding={form.field('lastName')}
         error={errors.lastName?.message}
       />
       <div className="field-row">
         <SelectField
           label="Gender"
-          registration={register('gender')}
+          binding={form.field('gender')}
           options={GENDERS}
           error={errors.gender?.message}
         />
@@ -108,21 +94,21 @@ export function ProfileEditForm({
           type="date"
           min="1900-01-01"
           max={TODAY()}
-          registration={register('birthdate')}
+          binding={form.field('birthdate')}
           error={errors.birthdate?.message}
           hint={profile.birthdate ? 'Can be changed, not removed.' : undefined}
         />
       </div>
-      <PhotoPicker label="Photo" onChange={setPhoto} disabled={isSubmitting} />
+      <PhotoPicker label="Photo" onChange={setPhoto} disabled={busy} />
       <div className="form-actions">
-        <BusyButton type="submit" busy={isSubmitting} busyText="Saving…">
+        <BusyButton type="submit" busy={busy} busyText="Saving…">
           Save changes
         </BusyButton>
         <button
           type="button"
           className="button button-secondary"
           onClick={() => onDone(false)}
-          disabled={isSubmitting}
+          disabled={busy}
         >
           Cancel
         </button>
