@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /** Chromium flags for this closed network: no background calls home, no GPU, root-safe. */
@@ -13,7 +14,10 @@ export const CHROMIUM_ARGS = [
 const chromium = {
   browserName: 'chromium' as const,
   launchOptions: {
-    executablePath: process.env.CLIQNSHIP_CHROMIUM ?? '/usr/bin/chromium',
+    // Debian's Chromium where it exists (never `npx playwright install` here); else Playwright's own.
+    executablePath:
+      process.env.CLIQNSHIP_CHROMIUM ??
+      (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
     args: CHROMIUM_ARGS,
   },
   viewport: { width: 1024, height: 720 },
@@ -49,8 +53,9 @@ export default defineConfig<DriverOptions>({
       use: { ...chromium, driver: 'bridge', keychain: 'absent' },
     },
     {
+      // The fixtures still open a (then unused) browser page: give it the same Chromium.
       name: 'electron',
-      use: { driver: 'electron' },
+      use: { ...chromium, driver: 'electron' },
     },
   ],
 });

@@ -24,6 +24,8 @@ interface Fixtures {
   secrets: Set<string>;
   /** Console errors this test expects (anything else fails it). */
   allowConsoleErrors: RegExp[];
+  /** Skips an Electron-driver test where there is no Electron binary, before any browser starts. */
+  electronGate: void;
 }
 
 interface WorkerFixtures extends DriverOptions {
@@ -66,6 +68,17 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  electronGate: [
+    async ({ driver }, use) => {
+      test.skip(
+        driver === 'electron' && !electronBinary(),
+        'No Electron binary on this machine (it downloads from GitHub).',
+      );
+      await use();
+    },
+    { auto: true },
+  ],
+
   server: async ({}, use) => {
     const server = await startRestartableServer();
     await use(server);
@@ -85,9 +98,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const guard = (window: Page) => guardPage(window, allowConsoleErrors, problems);
     let app: AppDriver;
     if (driver === 'electron') {
-      const executablePath = electronBinary();
-      test.skip(!executablePath, 'No Electron binary on this machine (it downloads from GitHub).');
-      app = createElectronDriver({ server, keychain, executablePath: executablePath!, guard });
+      app = createElectronDriver({ server, keychain, executablePath: electronBinary()!, guard });
     } else {
       const rendererUrl = `${renderer.url}/index.html`;
       app = createBridgeDriver({ page, server, rendererUrl, keychain, guard });
