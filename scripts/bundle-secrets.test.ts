@@ -1,27 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild, OUT as out } from './ensure-build';
 import { CLIENT_SECRETS, PAGE_BUNDLES } from './bundle-secrets';
 import { findSecrets } from './secret-scan';
 
-const root = resolve(import.meta.dirname, '..');
-const out = join(root, 'out');
-
-// Uses the existing build when there is one (CI runs `electron-vite build` first); builds otherwise.
-beforeAll(() => {
-  const built =
-    PAGE_BUNDLES.every((name) => existsSync(join(out, name))) && existsSync(join(out, 'main'));
-  if (!built) {
-    execFileSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
-      cwd: root,
-      stdio: 'ignore',
-      timeout: 240_000,
-    });
-  }
-}, 300_000);
+beforeAll(ensureBuild, 300_000);
 
 describe('client secrets in the built bundles', () => {
   it('never appear in the preload or renderer bundles', async () => {

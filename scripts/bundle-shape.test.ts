@@ -1,27 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild, OUT as out, ROOT as root } from './ensure-build';
 
 // Guards for what the packaged app can actually load: a sandboxed preload may require only
 // 'electron', and whatever main leaves external must ship (a "dependency", a builtin, electron).
 
-const root = resolve(import.meta.dirname, '..');
-const out = join(root, 'out');
-
-beforeAll(() => {
-  if (
-    !existsSync(join(out, 'main', 'index.js')) ||
-    !existsSync(join(out, 'preload', 'index.cjs'))
-  ) {
-    execFileSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
-      cwd: root,
-      stdio: 'ignore',
-      timeout: 240_000,
-    });
-  }
-}, 300_000);
+beforeAll(ensureBuild, 300_000);
 
 function packageName(specifier: string): string {
   const parts = specifier.split('/');

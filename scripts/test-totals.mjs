@@ -16,10 +16,17 @@ function readJson(name) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+// A file that fails to load, or an error outside any test, fails no single test: count it too.
 const vitest = readJson('vitest.json');
 if (vitest) {
   totals.passed += vitest.numPassedTests ?? 0;
-  totals.failed += vitest.numFailedTests ?? 0;
+  const failedTests = vitest.numFailedTests ?? 0;
+  const failedFiles = (vitest.testResults ?? []).filter(
+    (file) =>
+      file.status === 'failed' && (file.assertionResults ?? []).every((t) => t.status !== 'failed'),
+  ).length;
+  const stray = failedTests + failedFiles === 0 && vitest.success === false ? 1 : 0;
+  totals.failed += failedTests + failedFiles + stray;
   totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 }
 
@@ -27,7 +34,7 @@ const playwright = readJson('playwright.json');
 if (playwright) {
   const stats = playwright.stats ?? {};
   totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
-  totals.failed += stats.unexpected ?? 0;
+  totals.failed += (stats.unexpected ?? 0) + (playwright.errors?.length ?? 0);
   totals.skipped += stats.skipped ?? 0;
 }
 

@@ -24,8 +24,9 @@ step() {
 }
 step lint npm run -s lint
 step typecheck npm run -s typecheck
-step "unit and integration (vitest)" npx vitest run
+# Build before vitest: the bundle tests (scripts/bundle-*.test.ts) read out/.
 step build npm run -s build
+step "unit and integration (vitest)" npx vitest run
 step "security (electronegativity, bundle secrets)" npx tsx scripts/security.ts
 step "e2e (playwright)" npx playwright test
 
