@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './log';
+import { createLogger, formatLine } from './log';
 
 describe('logger', () => {
   it('prefixes the area and redacts tokens, secrets and emails', () => {
@@ -28,5 +28,32 @@ describe('logger', () => {
     });
     expect(lines[0]).toContain('Error: password [redacted] leaked');
     expect(lines[0]).not.toContain('at ');
+  });
+});
+
+describe('logger edge cases (review #9)', () => {
+  it.each([
+    ['a percent-encoded email', 'GET /login?u=demo%40example.com failed', /demo|example/],
+    ['an email on a dotless host', 'mail to dana@localhost bounced', /dana|localhost/],
+  ])('redacts %s', (_label, message, leaked) => {
+    const lines: string[] = [];
+    createLogger((line) => lines.push(line)).info('core', message, { detail: message });
+    expect(lines[0]).not.toMatch(leaked);
+    expect(lines[0]).toContain('[redacted]');
+  });
+
+  it('formats a BigInt instead of throwing', () => {
+    expect(formatLine('info', 'core', 'size', { bytes: 12n, nested: { big: -3n } })).toBe(
+      '[core] info: size {"bytes":"12","nested":{"big":"-3"}}',
+    );
+  });
+
+  it('never throws on data JSON cannot render', () => {
+    const hostile = {
+      toJSON() {
+        throw new Error('no');
+      },
+    };
+    expect(formatLine('warn', 'core', 'odd', { hostile })).toMatch(/^\[core\] warn: odd /);
   });
 });

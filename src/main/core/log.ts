@@ -10,10 +10,11 @@ export interface Logger {
 }
 
 const SECRET_KEY = /token|secret|password|passwd|authorization|bearer|cookie|email|username/i;
-// JWTs, long base64/hex runs (refresh tokens, client secrets) and email addresses.
+// JWTs, long base64/hex runs (refresh tokens, client secrets) and email addresses, including
+// percent-encoded ones (`%40` in a URL) and dotless hosts (`dana@localhost`).
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/g;
 const LONG_OPAQUE = /[A-Za-z0-9+/=_-]{32,}/g;
-const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[^\s@"'<>()[\],;:]+/g;
+const EMAIL = /[^\s@"'<>()[\],;:?&=]+(?:@|%40)[^\s@"'<>()[\],;:?&=]+/gi;
 const REDACTED = '[redacted]';
 
 /** Removes token-, secret- and email-like substrings from free text. */
@@ -24,6 +25,8 @@ export function redactText(text: string): string {
 function redactValue(key: string, value: unknown, depth: number): unknown {
   if (SECRET_KEY.test(key)) return REDACTED;
   if (typeof value === 'string') return redactText(value);
+  // JSON.stringify throws on a BigInt.
+  if (typeof value === 'bigint') return value.toString();
   if (value instanceof Error) return redactText(`${value.name}: ${value.message}`);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 3) return '[nested]';
@@ -42,7 +45,12 @@ export function formatLine(
 ): string {
   const head = `[${area.replace(/[^\w-]/g, '')}] ${level}: ${redactText(msg)}`;
   if (!data || Object.keys(data).length === 0) return head;
-  return `${head} ${JSON.stringify(redactValue('', data, 0))}`;
+  // A log call must never throw (e.g. a toJSON that throws): drop the data, keep the line.
+  try {
+    return `${head} ${JSON.stringify(redactValue('', data, 0))}`;
+  } catch {
+    return `${head} [data not renderable]`;
+  }
 }
 
 /** Creates a logger writing to `sink` (default: stderr). */
