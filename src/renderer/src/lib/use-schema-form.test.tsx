@@ -141,6 +141,16 @@ describe('useSchemaForm', () => {
     expect(send).toHaveBeenCalledWith({ name: 'Adax', code: '124', agree: true });
   });
 
+  it('never writes what is typed into the HTML, where a password would be exposed', async () => {
+    const { user } = setUp();
+    await user.type(box('Name'), 'hunter2-typed');
+    await user.type(box('Code'), '1');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(screen.getByText('Three digits.')).toBeVisible();
+    expect(box('Name')).toHaveValue('hunter2-typed');
+    expect(document.documentElement.outerHTML).not.toContain('hunter2-typed');
+  });
+
   it('reset sets new starting values and clears errors', async () => {
     const { user } = setUp();
     await user.click(screen.getByRole('button', { name: 'Send' }));
