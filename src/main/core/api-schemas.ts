@@ -18,8 +18,14 @@ export const oauthErrorSchema = z.object({
   hint: z.string().optional(),
 });
 
-/** The auth middleware's 401 (API §3): singular `error`, no `status`. */
-export const unauthenticatedSchema = z.strictObject({ error: z.literal('Unauthenticated.') });
+/**
+ * The auth middleware's 401 (API §3): singular `error`, no `status`; newer Laravel versions answer
+ * `{"message":"Unauthenticated."}` instead.
+ */
+export const unauthenticatedSchema = z.union([
+  z.strictObject({ error: z.literal('Unauthenticated.') }),
+  z.strictObject({ message: z.literal('Unauthenticated.') }),
+]);
 
 /** A controller error (API §1.5): `{"errors": ["..."], "status": n}`. */
 export const appErrorSchema = z.object({ errors: z.array(z.string()), status: z.number().int() });

@@ -17,7 +17,7 @@ import { createDueTimer, realTimer, type SetTimer } from './expiry-timer';
 import type { Logger } from './log';
 import { createSerialQueue } from './serial-queue';
 import type { OAuthClient, TokenSet } from './oauth-client';
-import type { TokenVault, VaultWriteResult } from './token-vault';
+import type { TokenVault, VaultLoadResult, VaultWriteResult } from './token-vault';
 
 /** Dependencies of {@link createSession}. */
 export interface SessionOptions {
@@ -28,7 +28,7 @@ export interface SessionOptions {
   origin: string;
   server: ServerInfo;
   now: () => number;
-  /** Refresh this long before the access token's expiry. */
+  /** Refresh this long before the access token's expiry (at most half the token's life). */
   skewMs: number;
   logger: Logger;
   onChange: (view: SessionView) => void;
@@ -56,6 +56,8 @@ export interface Session {
 
 interface Active {
   tokens: TokenSet;
+  /** When to refresh these tokens (epoch ms). */
+  refreshAt: number;
   user: SessionUser;
   remembered: boolean;
   rememberFailed: boolean;
@@ -71,6 +73,8 @@ export function createSession(options: SessionOptions): Session {
   let keychain: KeychainStatus = 'available';
   let reason: SignedOutReason = 'not_signed_in';
   let inflight: { owner: Active; promise: Promise<Result<void>> } | null = null;
+  // Bumped by every sign-in and sign-out: a vault read started before one must not be adopted.
+  let generation = 0;
 
   // Vault calls run one at a time, in order: a slow save must never land after a later clear.
   const serial = createSerialQueue();
@@ -91,8 +95,12 @@ export function createSession(options: SessionOptions): Session {
     options.onChange(view());
   }
 
-  function noteVault(result: VaultWriteResult, action: string): boolean {
-    if (result.status === 'ok') return true;
+  /** Records the keychain's health from a vault answer; true when it worked. */
+  function noteVault(result: VaultWriteResult | VaultLoadResult, action: string): boolean {
+    if (result.status !== 'unavailable') {
+      keychain = 'available';
+      return true;
+    }
     keychain = 'unavailable';
     logger.warn('session', `keychain unavailable on ${action}`, { cause: result.reason });
     return false;
@@ -111,19 +119,32 @@ export function createSession(options: SessionOptions): Session {
           })
         : null,
     );
-    if (saved && !noteVault(saved, 'save') && active === session) {
+    if (!saved) return;
+    const before = keychain;
+    if (!noteVault(saved, 'save') && active === session) {
       session.remembered = false;
       session.rememberFailed = true;
+      publish();
+    } else if (keychain !== before) {
       publish();
     }
   }
 
+  /**
+   * When to refresh: `skewMs` before expiry, but at most half the token's remaining life, so a
+   * short-lived token is not refreshed on every call.
+   */
+  function refreshAtFor(tokens: TokenSet): number {
+    const life = Math.max(0, tokens.accessTokenExpiresAt - now());
+    return tokens.accessTokenExpiresAt - Math.min(options.skewMs, life / 2);
+  }
+
   function isDue(session: Active): boolean {
-    return now() >= session.tokens.accessTokenExpiresAt - options.skewMs;
+    return now() >= session.refreshAt;
   }
 
   function arm(session: Active) {
-    timer.schedule(session.tokens.accessTokenExpiresAt - options.skewMs, () => {
+    timer.schedule(session.refreshAt, () => {
       if (active !== session) return;
       void refresh(session).then((result) => {
         if (!result.ok) {
@@ -135,6 +156,7 @@ export function createSession(options: SessionOptions): Session {
 
   async function end(why: SignedOutReason): Promise<SessionView> {
     const had = active !== null;
+    generation += 1;
     active = null;
     reason = why;
     timer.stop();
@@ -152,6 +174,7 @@ export function createSession(options: SessionOptions): Session {
       if (active !== session) return fail('session_expired', EXPIRED);
       if (result.ok) {
         session.tokens = result.value;
+        session.refreshAt = refreshAtFor(result.value);
         logger.info('session', 'tokens refreshed');
         await persist(session);
         arm(session);
@@ -201,7 +224,14 @@ export function createSession(options: SessionOptions): Session {
     user: () => (active ? { ...active.user } : null),
     publish,
     async begin(tokens, user, rememberMe) {
-      const session: Active = { tokens, user, remembered: false, rememberFailed: false };
+      const session: Active = {
+        tokens,
+        refreshAt: refreshAtFor(tokens),
+        user,
+        remembered: false,
+        rememberFailed: false,
+      };
+      generation += 1;
       active = session;
       if (rememberMe) {
         session.remembered = true;
@@ -216,11 +246,17 @@ export function createSession(options: SessionOptions): Session {
       return view();
     },
     async loadStored() {
+      const started = generation;
       const loaded = await serial(() => vault.load(origin));
+      noteVault(loaded, 'load');
+      // A sign-in or sign-out happened while the keychain was read: that one wins.
+      if (started !== generation) return false;
       if (loaded.status === 'found') {
         const { accessToken, refreshToken, accessTokenExpiresAt, userId, ...user } = loaded.session;
+        const tokens = { accessToken, refreshToken, accessTokenExpiresAt };
         const session: Active = {
-          tokens: { accessToken, refreshToken, accessTokenExpiresAt },
+          tokens,
+          refreshAt: refreshAtFor(tokens),
           user: { id: userId, email: user.email, displayName: user.displayName },
           remembered: true,
           rememberFailed: false,
@@ -228,10 +264,6 @@ export function createSession(options: SessionOptions): Session {
         active = session;
         arm(session);
         return true;
-      }
-      if (loaded.status === 'unavailable') {
-        keychain = 'unavailable';
-        logger.warn('session', 'keychain unavailable on load', { cause: loaded.reason });
       }
       reason = loaded.status === 'corrupt' ? 'stored_session_unreadable' : 'not_signed_in';
       return false;

@@ -24,6 +24,8 @@ export function userBody(id = 12, status = 200) {
 export interface ScriptedApi extends FaultServer {
   /** Access token the peer currently accepts. */
   current: { access: string; refresh: string; issued: number };
+  /** `expires_in` of the tokens issued from now on (seconds); default 3600. */
+  expiresIn: number;
   /** When set, answers `GET /api/v1/customers/me` instead of the normal logic. */
   meOverride: ((req: SeenRequest, res: ServerResponse) => void) | null;
   /** When set, answers refresh grants instead of the normal rotation. */
@@ -35,6 +37,7 @@ export interface ScriptedApi extends FaultServer {
 export async function startScriptedApi(): Promise<ScriptedApi> {
   const api = {
     current: { access: '', refresh: '', issued: 0 },
+    expiresIn: 3600,
     meOverride: null,
     refreshOverride: null,
   } as Omit<ScriptedApi, keyof FaultServer> & Partial<FaultServer>;
@@ -44,7 +47,7 @@ export async function startScriptedApi(): Promise<ScriptedApi> {
     api.current.refresh = `refresh+${api.current.issued}/=`;
     reply(res, 200, {
       token_type: 'Bearer',
-      expires_in: 3600,
+      expires_in: api.expiresIn,
       access_token: api.current.access,
       refresh_token: api.current.refresh,
     });
