@@ -3,6 +3,7 @@ import {
   MAX_SECRET_BYTES,
   decodeSession,
   encodeSession,
+  freeSlot,
   parseManifest,
   splitUtf8,
   utf8Bytes,
@@ -33,6 +34,20 @@ describe('encodeSession / decodeSession', () => {
     const manifest = parseManifest(encoded!.manifest);
     expect(manifest).not.toBeNull();
     expect(decodeSession(manifest!, encoded!.chunks)).toEqual(realSizeSession(5000));
+  });
+
+  it('names the slot in the manifest; a save goes to the slot not in use', () => {
+    const inB = parseManifest(encodeSession(realSizeSession(), 'b')!.manifest)!;
+    expect(inB.slot).toBe('b');
+    expect(freeSlot(inB)).toBe('a');
+    expect(freeSlot({ ...inB, slot: 'a' })).toBe('b');
+    expect(freeSlot(null)).toBe('a');
+  });
+
+  it('treats a version 1 (one-slot layout) manifest as foreign', () => {
+    const v2 = JSON.parse(encodeSession(realSizeSession())!.manifest) as Record<string, unknown>;
+    const { slot: _slot, ...v1 } = { ...v2, version: 1 };
+    expect(parseManifest(JSON.stringify(v1))).toBeNull();
   });
 
   it('refuses a session that would need too many chunks', () => {

@@ -6,6 +6,9 @@ import type { StoredSession } from './token-vault';
  * How a session is laid out in the OS keychain: a small manifest entry plus numbered chunk entries.
  * Windows Credential Manager refuses secrets over 2560 bytes (CRED_MAX_CREDENTIAL_BLOB_SIZE), and a
  * 4096-bit RSA access token plus refresh token is close to that, so no single value may carry it.
+ * Chunks live in two slots, `a` and `b`: a save writes the slot the manifest does not point at, then
+ * the manifest (the commit point), so a save that fails half-way leaves the previous session whole.
+ * The set of possible entry names is fixed, so a clear can sweep all of them without listing any.
  */
 
 /** Largest value (UTF-8 bytes) ever handed to setPassword. */
@@ -16,14 +19,20 @@ export const CHUNK_DATA_BYTES = 2048;
 export const MAX_CHUNKS = 8;
 
 const MANIFEST_FORMAT = 'cliqnship-session';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const CHUNK_PREFIX = 'cq1';
+
+/** The two chunk slots; a save always writes the one not in use. */
+export const SLOTS = ['a', 'b'] as const;
+/** One chunk slot. */
+export type Slot = (typeof SLOTS)[number];
 
 /** The manifest entry: which chunk set is current and how to check it. */
 export interface Manifest {
   format: typeof MANIFEST_FORMAT;
   version: typeof FORMAT_VERSION;
   id: string;
+  slot: Slot;
   chunks: number;
   sha256: string;
 }
@@ -32,6 +41,7 @@ const manifestSchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(FORMAT_VERSION),
   id: z.string().regex(/^[0-9a-f]{16}$/),
+  slot: z.enum(SLOTS),
   chunks: z.number().int().min(1).max(MAX_CHUNKS),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -50,9 +60,19 @@ export function manifestAccount(origin: string): string {
   return origin;
 }
 
-/** Account name of chunk `index` for one server origin. */
-export function chunkAccount(origin: string, index: number): string {
+/** Account name of chunk `index` in `slot` for one server origin. */
+export function chunkAccount(origin: string, slot: Slot, index: number): string {
+  return `${origin}#${slot}#${index}`;
+}
+
+/** Account name of chunk `index` in the version 1 layout (one slot), swept when one is found. */
+export function legacyChunkAccount(origin: string, index: number): string {
   return `${origin}#chunk-${index}`;
+}
+
+/** The slot a save should write, given the current manifest (if any). */
+export function freeSlot(current: Manifest | null): Slot {
+  return current?.slot === 'a' ? 'b' : 'a';
 }
 
 /** UTF-8 size of a string. */
@@ -96,6 +116,7 @@ export interface EncodedSession {
 /** Serialises a session into keychain values; null if it would need more than MAX_CHUNKS. */
 export function encodeSession(
   session: StoredSession,
+  slot: Slot = 'a',
   id = randomBytes(8).toString('hex'),
 ): EncodedSession | null {
   const payload = JSON.stringify(sessionSchema.parse(session));
@@ -105,6 +126,7 @@ export function encodeSession(
     format: MANIFEST_FORMAT,
     version: FORMAT_VERSION,
     id,
+    slot,
     chunks: pieces.length,
     sha256: sha256(payload),
   };

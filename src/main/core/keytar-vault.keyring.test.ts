@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KeytarLike } from './keytar-vault';
 import { createKeytarVault } from './keytar-vault';
-import { chunkAccount } from './keytar-vault-format';
-import { realSizeSession } from './testing/keytar-twin';
+import { chunkAccount, manifestAccount } from './keytar-vault-format';
+import { realSizeSession, withFaults } from './testing/keytar-twin';
 
 // Real Secret Service: run inside
 //   dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; <cmd>'
@@ -50,7 +50,7 @@ describe('createKeytarVault on a real Secret Service keyring', () => {
     });
     expect(await vault.clear(ORIGIN)).toEqual({ status: 'ok' });
     expect(await keytar.getPassword(SERVICE, ORIGIN)).toBeNull();
-    expect(await keytar.getPassword(SERVICE, chunkAccount(ORIGIN, 0))).toBeNull();
+    expect(await keytar.getPassword(SERVICE, chunkAccount(ORIGIN, 'a', 0))).toBeNull();
     expect(await vault.load(ORIGIN)).toEqual({ status: 'empty' });
   });
 
@@ -62,10 +62,56 @@ describe('createKeytarVault on a real Secret Service keyring', () => {
     expect(await keytar.getPassword(SERVICE, ORIGIN)).toBeNull();
 
     await vault.save(ORIGIN, realSizeSession(3000));
-    await keytar.deletePassword(SERVICE, chunkAccount(ORIGIN, 1));
+    await keytar.deletePassword(SERVICE, chunkAccount(ORIGIN, 'a', 1));
     expect(await vault.load(ORIGIN)).toEqual({ status: 'corrupt' });
-    expect(await keytar.getPassword(SERVICE, chunkAccount(ORIGIN, 0))).toBeNull();
+    expect(await keytar.getPassword(SERVICE, chunkAccount(ORIGIN, 'a', 0))).toBeNull();
     expect(await vault.load(ORIGIN)).toEqual({ status: 'empty' });
+  });
+});
+
+describe('the chunk layout on a real Secret Service keyring (review #3)', () => {
+  /** The real keytar, except that writing the manifest fails while `state.failing`. */
+  const failingManifest = () => {
+    const state = { failing: false };
+    const faulty = withFaults(keytar, ({ op, account }) =>
+      state.failing && op === 'setPassword' && account === manifestAccount(ORIGIN)
+        ? { reject: 'Cannot create an item in a locked collection' }
+        : null,
+    );
+    return { state, faulty, vault: createKeytarVault({ keytar: faulty, service: SERVICE }) };
+  };
+
+  it('keeps the previous session when the next save fails before its manifest', async (ctx) => {
+    requireKeyring(ctx);
+    const { state, vault } = failingManifest();
+    const previous = realSizeSession(3000, 'Previous');
+    expect(await vault.save(ORIGIN, previous)).toEqual({ status: 'ok' });
+    state.failing = true;
+    expect(await vault.save(ORIGIN, realSizeSession(5000, 'Next'))).toMatchObject({
+      status: 'unavailable',
+    });
+    expect(await createKeytarVault({ keytar, service: SERVICE }).load(ORIGIN)).toEqual({
+      status: 'found',
+      session: previous,
+    });
+    expect(await vault.clear(ORIGIN)).toEqual({ status: 'ok' });
+  });
+
+  it('a clear after a first save that never wrote its manifest leaves no entry', async (ctx) => {
+    requireKeyring(ctx);
+    const { state, faulty, vault } = failingManifest();
+    state.failing = true;
+    expect(await vault.save(ORIGIN, realSizeSession(5000))).toMatchObject({
+      status: 'unavailable',
+    });
+    const written = [...faulty.writtenAccounts];
+    expect(written.length).toBeGreaterThan(1);
+    expect(await keytar.getPassword(SERVICE, written[0]!)).not.toBeNull();
+    // A fresh vault, as after a restart: it knows nothing of the failed save.
+    expect(await createKeytarVault({ keytar, service: SERVICE }).clear(ORIGIN)).toEqual({
+      status: 'ok',
+    });
+    for (const account of written) expect(await keytar.getPassword(SERVICE, account)).toBeNull();
   });
 });
 

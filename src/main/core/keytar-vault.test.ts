@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKeytarVault, describeKeychainError } from './keytar-vault';
-import { MAX_SECRET_BYTES, chunkAccount, encodeSession, utf8Bytes } from './keytar-vault-format';
+import {
+  MAX_SECRET_BYTES,
+  chunkAccount,
+  encodeSession,
+  legacyChunkAccount,
+  utf8Bytes,
+} from './keytar-vault-format';
 import {
   createHangingKeytar,
   createKeytarTwin,
@@ -56,10 +62,11 @@ describe('createKeytarVault with a keytar twin', () => {
     expect(twin.entries.size).toBe(0);
   });
 
-  it('deletes a foreign manifest and reports corrupt', async () => {
+  it('deletes a foreign or old-layout manifest with any chunks and reports corrupt', async () => {
     const twin = createKeytarTwin();
     await twin.setPassword(SERVICE, ORIGIN, '{"token":"something else"}');
-    await twin.setPassword(SERVICE, chunkAccount(ORIGIN, 0), 'stray');
+    await twin.setPassword(SERVICE, legacyChunkAccount(ORIGIN, 0), 'stray');
+    await twin.setPassword(SERVICE, chunkAccount(ORIGIN, 'b', 7), 'stray');
     const vault = createKeytarVault({ keytar: twin, service: SERVICE });
     expect(await vault.load(ORIGIN)).toEqual({ status: 'corrupt' });
     expect(twin.entries.size).toBe(0);
@@ -70,19 +77,19 @@ describe('createKeytarVault with a keytar twin', () => {
     [
       'a missing chunk',
       (twin: ReturnType<typeof createKeytarTwin>) =>
-        twin.deletePassword(SERVICE, chunkAccount(ORIGIN, 1)),
+        twin.deletePassword(SERVICE, chunkAccount(ORIGIN, 'a', 1)),
     ],
     [
       'a chunk from another save',
       async (twin: ReturnType<typeof createKeytarTwin>) => {
-        const stale = encodeSession(realSizeSession(3000), 'aaaaaaaaaaaaaaaa');
-        await twin.setPassword(SERVICE, chunkAccount(ORIGIN, 0), stale?.chunks[0] ?? '');
+        const stale = encodeSession(realSizeSession(3000), 'a', 'aaaaaaaaaaaaaaaa');
+        await twin.setPassword(SERVICE, chunkAccount(ORIGIN, 'a', 0), stale?.chunks[0] ?? '');
       },
     ],
     [
       'tampered chunk data',
       async (twin: ReturnType<typeof createKeytarTwin>) => {
-        const account = chunkAccount(ORIGIN, 1);
+        const account = chunkAccount(ORIGIN, 'a', 1);
         const value = (await twin.getPassword(SERVICE, account)) ?? '';
         await twin.setPassword(SERVICE, account, `${value.slice(0, -1)}X`);
       },
@@ -105,7 +112,8 @@ describe('createKeytarVault with a keytar twin', () => {
     expect(settled).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
     expect(settled).toEqual({ status: 'unavailable', reason: expect.stringMatching(/3000 ms/) });
-    // The queue is not stuck behind the hung call: the next operation gets its own bound.
+    // The next operation waits behind the hung call (order is kept) but its caller gets its own
+    // bound.
     const next = vault.load(ORIGIN);
     await vi.advanceTimersByTimeAsync(3000);
     expect(await next).toMatchObject({ status: 'unavailable' });

@@ -59,3 +59,47 @@ export function realSizeSession(accessTokenLength = 1070, displayName = 'Dana De
     displayName,
   };
 }
+
+/** Which keytar call is being made, for {@link withFaults}. */
+export interface KeytarCall {
+  op: 'getPassword' | 'setPassword' | 'deletePassword';
+  account: string;
+}
+
+/** What {@link withFaults} does with a call: nothing, delay it by `ms` (setTimeout), or reject. */
+export type KeytarFault = { delayMs: number } | { reject: string } | null;
+
+/**
+ * Wraps a keytar (twin or real) so chosen calls are slow or fail, and records every account written.
+ * The delay uses setTimeout, so tests drive it with fake timers.
+ */
+export function withFaults(
+  inner: KeytarLike,
+  fault: (call: KeytarCall) => KeytarFault,
+): KeytarLike & { writtenAccounts: Set<string> } {
+  const writtenAccounts = new Set<string>();
+  const apply = async (call: KeytarCall) => {
+    const chosen = fault(call);
+    if (chosen && 'delayMs' in chosen) {
+      await new Promise((resolve) => setTimeout(resolve, chosen.delayMs));
+    } else if (chosen) {
+      throw new Error(chosen.reject);
+    }
+  };
+  return {
+    writtenAccounts,
+    async getPassword(service, account) {
+      await apply({ op: 'getPassword', account });
+      return inner.getPassword(service, account);
+    },
+    async setPassword(service, account, password) {
+      await apply({ op: 'setPassword', account });
+      writtenAccounts.add(account);
+      return inner.setPassword(service, account, password);
+    },
+    async deletePassword(service, account) {
+      await apply({ op: 'deletePassword', account });
+      return inner.deletePassword(service, account);
+    },
+  };
+}
