@@ -3,6 +3,7 @@ import type { ChannelHandlers, EventName, EventPayloads } from '../../shared/con
 import type { RegisterRequest, SignInRequest } from '../../shared/schemas';
 import type { SessionView } from '../../shared/views';
 import type { ApiUser } from './api-schemas';
+import { withClearRetry } from './clear-retry-vault';
 import { isLoopbackHost, type AppConfig } from './config';
 import { readUser, registerRequest, showMeRequest, updateRequest } from './customers';
 import type { SetTimer } from './expiry-timer';
@@ -29,6 +30,11 @@ export interface CoreDeps {
   preferences?: PreferenceStore;
   /** Timer for the proactive refresh; tests inject one. */
   setTimer?: SetTimer;
+  /**
+   * Key of the remembered session in the vault and preferences; default: the API origin. The
+   * embedded server gets a new port on every start, so the backend passes a stable key for it.
+   */
+  sessionKey?: string;
 }
 
 /** The main process's logic behind every IPC channel. */
@@ -50,7 +56,7 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
   const logger = deps.logger ?? silentLogger;
   const preferences = deps.preferences ?? createMemoryPreferences();
   const base = new URL(config.apiBaseUrl);
-  const origin = base.origin;
+  const sessionKey = deps.sessionKey ?? base.origin;
   const server = { url: config.apiBaseUrl, isLocal: isLoopbackHost(base.hostname) };
 
   const http = createHttpClient({
@@ -74,8 +80,9 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
   const session = createSession({
     http,
     oauth,
-    vault: deps.vault,
-    origin,
+    // A clear that failed (keychain locked at sign-out) is retried before the next restore.
+    vault: withClearRetry(deps.vault, preferences),
+    origin: sessionKey,
     server,
     now,
     skewMs: SKEW_MS,
@@ -84,7 +91,13 @@ export function createAppCore(config: AppConfig & { apiBaseUrl: string }, deps: 
     setTimer: deps.setTimer,
   });
 
-  const profiles = createProfileService({ session, preferences, images, origin, now });
+  const profiles = createProfileService({
+    session,
+    preferences,
+    images,
+    origin: sessionKey,
+    now,
+  });
 
   async function signIn(request: SignInRequest): Promise<Result<SessionView>> {
     const tokens = await oauth.passwordGrant(request.email, request.password);

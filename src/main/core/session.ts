@@ -24,7 +24,7 @@ export interface SessionOptions {
   http: HttpClient;
   oauth: OAuthClient;
   vault: TokenVault;
-  /** Vault key: the API's origin. */
+  /** Vault key: the API origin, or the stable key of the embedded server (CoreDeps.sessionKey). */
   origin: string;
   server: ServerInfo;
   now: () => number;

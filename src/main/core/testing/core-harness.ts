@@ -16,8 +16,8 @@ export interface Harness {
   events: SessionView[];
   logs: string[];
   cores: AppCore[];
-  /** Creates a core (a fresh app start) on the same vault/prefs/clock. */
-  start(): AppCore;
+  /** Creates a core (a fresh app start) on the same vault/prefs/clock; `sessionKey` as CoreDeps. */
+  start(options?: { sessionKey?: string }): AppCore;
   dispose(): void;
 }
 
@@ -32,7 +32,7 @@ export function createHarness(server: CliqnshipServer): Harness {
     events: [],
     logs: [],
     cores: [],
-    start() {
+    start(options = {}) {
       const core = createAppCore(
         { ...base.value, apiBaseUrl: server.url, requestTimeoutMs: 10_000 },
         {
@@ -42,6 +42,7 @@ export function createHarness(server: CliqnshipServer): Harness {
           now: () => harness.clock.now,
           emit: (_event, view) => harness.events.push(view),
           logger: createLogger((line) => harness.logs.push(line)),
+          sessionKey: options.sessionKey,
         },
       );
       harness.cores.push(core);
