@@ -5,6 +5,17 @@ export type Input = Record<string, unknown>;
 
 const SKIP_TRIM = new Set(['password', 'password_confirmation']);
 
+/** PHP's max_input_vars: variables past this many in one source (query, body) are dropped. */
+export const MAX_INPUT_VARS = 1000;
+/** PHP's max_input_nesting_level: a name with more bracket levels is dropped (whole variable). */
+export const MAX_INPUT_NESTING_LEVEL = 64;
+/** json_decode's default depth: a deeper JSON body decodes to null, i.e. an empty input. */
+const MAX_JSON_DEPTH = 512;
+
+/** Next append index per container, so `a[]` costs O(1) instead of a rescan of every key. */
+const nextFree = new WeakMap<object, number>();
+const INTEGER_KEY = /^(0|[1-9][0-9]{0,14})$/;
+
 /** Sets `name` (PHP bracket syntax, e.g. `address[first_name]`, `tags[]`) to `value` in `target`. */
 export function setBracketField(target: Input, name: string, value: unknown): void {
   const open = name.indexOf('[');
@@ -15,19 +26,31 @@ export function setBracketField(target: Input, name: string, value: unknown): vo
   if (open !== -1) {
     const re = /\[([^\]]*)\]/gy;
     re.lastIndex = open;
-    for (let m = re.exec(name); m !== null; m = re.exec(name)) segments.push(m[1] ?? '');
+    for (let m = re.exec(name); m !== null; m = re.exec(name)) {
+      if (segments.length === MAX_INPUT_NESTING_LEVEL) {
+        // PHP removes the whole top-level variable, not just this value.
+        if (Object.hasOwn(target, base)) Reflect.deleteProperty(target, base);
+        return;
+      }
+      segments.push(m[1] ?? '');
+    }
   }
   let container: Record<string, unknown> | unknown[] = target;
   let key: string = base;
   for (const segment of segments) {
     const current: unknown = readKey(container, key);
-    const next: Record<string, unknown> | unknown[] =
-      typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : {};
-    writeKey(container, key, next);
+    let next: Record<string, unknown> | unknown[];
+    if (typeof current === 'object' && current !== null) {
+      next = current as Record<string, unknown>;
+    } else {
+      next = {};
+      nextFree.set(next, 0);
+    }
+    writeField(container, key, next);
     container = next;
     key = segment === '' ? String(nextIndex(next)) : segment;
   }
-  writeKey(container, key, value);
+  writeField(container, key, value);
 }
 
 function readKey(container: Record<string, unknown> | unknown[], key: string): unknown {
@@ -44,23 +67,64 @@ function writeKey(container: object, key: string, value: unknown): void {
   });
 }
 
-function nextIndex(container: object): number {
-  const numeric = Object.keys(container)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n >= 0);
-  return numeric.length === 0 ? 0 : Math.max(...numeric) + 1;
+/** writeKey that also moves the container's append index past an integer key, as PHP does. */
+function writeField(container: object, key: string, value: unknown): void {
+  writeKey(container, key, value);
+  if (INTEGER_KEY.test(key)) {
+    const after = Number(key) + 1;
+    if (after > nextIndex(container)) nextFree.set(container, after);
+  }
 }
 
-/** Builds input from ordered name/value pairs (urlencoded or multipart fields). */
-export function fromPairs(pairs: Iterable<[string, string]>): Input {
+function nextIndex(container: object): number {
+  const known = nextFree.get(container);
+  if (known !== undefined) return known;
+  // A container not built here (e.g. a caller's object): scan it once, then track it.
+  let next = 0;
+  for (const key of Object.keys(container)) {
+    if (INTEGER_KEY.test(key)) next = Math.max(next, Number(key) + 1);
+  }
+  nextFree.set(container, next);
+  return next;
+}
+
+/**
+ * Builds input from ordered name/value pairs (urlencoded or multipart fields). Like PHP, only the
+ * first MAX_INPUT_VARS pairs count; the rest are dropped and `onExceeded` is told once.
+ */
+export function fromPairs(
+  pairs: Iterable<[string, string]>,
+  onExceeded?: (limit: number) => void,
+): Input {
   const out: Input = {};
-  for (const [name, value] of pairs) setBracketField(out, name, value);
+  let count = 0;
+  for (const [name, value] of pairs) {
+    count += 1;
+    if (count > MAX_INPUT_VARS) {
+      onExceeded?.(MAX_INPUT_VARS);
+      break;
+    }
+    setBracketField(out, name, value);
+  }
   return out;
 }
 
-/** Parses an `application/x-www-form-urlencoded` string like PHP's parse_str. */
-export function parseFormString(text: string): Input {
-  return fromPairs(new URLSearchParams(text));
+/** Parses an `application/x-www-form-urlencoded` string like PHP's parse_str (see fromPairs). */
+export function parseFormString(text: string, onExceeded?: (limit: number) => void): Input {
+  return fromPairs(formPairs(text), onExceeded);
+}
+
+/** Splits lazily, so a huge body past the variable cap is never decoded. */
+function* formPairs(text: string): Generator<[string, string]> {
+  let start = 0;
+  while (start <= text.length) {
+    const amp = text.indexOf('&', start);
+    const end = amp === -1 ? text.length : amp;
+    // Empty segments are skipped (and not counted), as by PHP's strtok.
+    // The '&' keeps URLSearchParams from eating a leading '?' (PHP keeps it in the name).
+    if (end > start) yield* new URLSearchParams(`&${text.slice(start, end)}`);
+    start = end + 1;
+  }
 }
 
 /** Laravel's TrimStrings + ConvertEmptyStringsToNull, applied recursively. */
@@ -95,10 +159,26 @@ export function phpTrim(text: string): string {
 export function parseJsonBody(raw: string): Input {
   try {
     const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    return typeof parsed === 'object' &&
+      parsed !== null &&
+      !Array.isArray(parsed) &&
+      withinDepth(parsed, MAX_JSON_DEPTH)
       ? (parsed as Input)
       : {};
   } catch {
     return {};
   }
+}
+
+/** True when no array/object nesting in `root` exceeds `limit` levels (iterative: no stack risk). */
+function withinDepth(root: object, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [value, depth] = item;
+    if (depth > limit) return false;
+    for (const child of Object.values(value as object)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return true;
 }
