@@ -1,12 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServerOptions } from '../../server/index';
 import { DEMO_CUSTOMER } from '../../server/index';
-import { startTestServer } from '../../server/testing';
+import { PRIVATE_KEY_FILE, PUBLIC_KEY_FILE } from '../../server/keys';
+import { startTestServer, testKeyDir } from '../../server/testing';
 import type { Backend, BackendOptions } from './backend';
-import { ConfigError, startBackend } from './backend';
+import { ConfigError, embeddedSessionKey, startBackend } from './backend';
 import { silentLogger } from './core/log';
 import { createMemoryVault } from './core/token-vault';
 
@@ -71,6 +72,39 @@ describe('startBackend', () => {
     await expect(fetch(url)).rejects.toThrow();
   });
 
+  it('restores a remembered session after a restart on the same data folder (new port)', async () => {
+    const vault = createMemoryVault();
+    const { options: opts, userDataDir } = await options({
+      vault,
+      // The real embedded data folder, so the second start sees the first one's accounts and tokens.
+      startServer: (serverOptions) => startTestServer(serverOptions),
+    });
+    // The cached test key pair, so the embedded server skips 4096-bit key generation.
+    const serverDir = join(userDataDir, 'local-server');
+    await mkdir(serverDir, { recursive: true });
+    for (const file of [PRIVATE_KEY_FILE, PUBLIC_KEY_FILE]) {
+      await copyFile(join(await testKeyDir(), file), join(serverDir, file));
+    }
+
+    const first = await started(opts);
+    const signIn = await first.core.handlers['session:signIn']({
+      email: DEMO_CUSTOMER.email,
+      password: DEMO_CUSTOMER.password,
+      rememberMe: true,
+    });
+    expect(signIn).toMatchObject({ ok: true, value: { state: 'signed_in', remembered: true } });
+    const firstPort = first.server?.port;
+    await first.stop();
+
+    const second = await started(opts);
+    expect(second.server?.port).not.toBe(firstPort); // the premise: a new origin
+    expect(await second.core.restore()).toMatchObject({
+      state: 'signed_in',
+      remembered: true,
+      user: { email: DEMO_CUSTOMER.email },
+    });
+  });
+
   it('uses a configured API URL (argv beats the config file) without starting a server', async () => {
     const startServer = vi.fn();
     const { options: opts, userDataDir } = await options({
@@ -104,5 +138,14 @@ describe('startBackend', () => {
     });
     await expect(startBackend(opts)).rejects.toBeInstanceOf(ConfigError);
     expect(startServer).not.toHaveBeenCalled();
+  });
+});
+
+describe('embeddedSessionKey', () => {
+  it('is stable per data folder, differs between folders and names no path', () => {
+    const key = embeddedSessionKey('/home/dana/.config/Cliqnship Desktop/local-server');
+    expect(key).toBe(embeddedSessionKey('/home/dana/.config/Cliqnship Desktop/./local-server'));
+    expect(key).not.toBe(embeddedSessionKey('/home/eli/.config/Cliqnship Desktop/local-server'));
+    expect(key).toMatch(/^local-server:[0-9a-f]{16}$/);
   });
 });

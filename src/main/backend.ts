@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import type { CliqnshipServer, ServerOptions } from '../../server/index';
 import type { EventName, EventPayloads } from '../shared/contract';
 import type { AppCore } from './core/app-core';
@@ -56,6 +57,15 @@ export function embeddedServerOptions(
   };
 }
 
+/**
+ * The vault key of the embedded server's session. Its port changes on every start, so its origin
+ * cannot be the key; its data folder is what its tokens belong to (hashed: no path in the keychain).
+ */
+export function embeddedSessionKey(dataDir: string): string {
+  const digest = createHash('sha256').update(resolve(dataDir)).digest('hex');
+  return `local-server:${digest.slice(0, 16)}`;
+}
+
 /** Loads config, starts the embedded server if needed, and creates the core. */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const loaded = loadConfig({
@@ -67,11 +77,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
   let server: CliqnshipServer | null = null;
   let config: AppConfig & { apiBaseUrl: string };
+  let sessionKey: string | undefined;
   if (loaded.value.apiBaseUrl === null) {
-    server = await options.startServer(
-      embeddedServerOptions(options.userDataDir, options.serverLog),
-    );
+    const serverOptions = embeddedServerOptions(options.userDataDir, options.serverLog);
+    server = await options.startServer(serverOptions);
     config = withApiBaseUrl(loaded.value, server.url);
+    sessionKey = embeddedSessionKey(serverOptions.dataDir ?? options.userDataDir);
     options.logger.info('app', 'embedded server started', { port: server.port });
   } else {
     config = withApiBaseUrl(loaded.value, loaded.value.apiBaseUrl);
@@ -83,6 +94,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     emit: options.emit,
     logger: options.logger,
     preferences: createFilePreferences(join(options.userDataDir, 'preferences.json')),
+    sessionKey,
   });
 
   let stopping: Promise<void> | undefined;
