@@ -150,4 +150,16 @@ describe('oauth client', () => {
     await oauth.clientCredentialsToken();
     expect(peer!.seen).toHaveLength(2);
   });
+
+  it('caches a 30 s client_credentials token for half its life (review #11)', async () => {
+    const clock = { now: 1_000_000 };
+    const oauth = await oauthAgainst(() => [200, { ...tokenBody(false), expires_in: 30 }], clock);
+    await oauth.clientCredentialsToken();
+    clock.now += 14_000;
+    await oauth.clientCredentialsToken();
+    expect(peer!.seen).toHaveLength(1);
+    clock.now += 1_000;
+    await oauth.clientCredentialsToken();
+    expect(peer!.seen).toHaveLength(2);
+  });
 });

@@ -27,7 +27,7 @@ export interface OAuthClientOptions {
   passwordClient: OAuthClientConfig;
   clientCredentialsClient: OAuthClientConfig;
   now: () => number;
-  /** Treat tokens as expired this long before their expiry. */
+  /** Treat tokens as expired this long before their expiry (at most half their life). */
   skewMs: number;
 }
 
@@ -42,7 +42,7 @@ function oauthError(response: HttpResponse): string | undefined {
 /** Creates the token-endpoint client. */
 export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
   const { http, now } = options;
-  let cached: { token: string; expiresAt: number } | null = null;
+  let cached: { token: string; renewAt: number } | null = null;
   let pendingClientToken: Promise<Result<string>> | null = null;
 
   // URLSearchParams percent-encodes every value ('+' in refresh tokens becomes %2B, API §2.4);
@@ -111,7 +111,7 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
     },
 
     clientCredentialsToken() {
-      if (cached && now() < cached.expiresAt - options.skewMs) {
+      if (cached && now() < cached.renewAt) {
         return Promise.resolve(ok(cached.token));
       }
       pendingClientToken ??= (async (): Promise<Result<string>> => {
@@ -127,9 +127,11 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
         }
         const body = parseBody(sent.value, tokenResponseSchema);
         if (!body.ok) return body;
+        // A short-lived token (expires_in <= the skew) is still reused for half its life.
+        const lifeMs = body.value.expires_in * 1000;
         cached = {
           token: body.value.access_token,
-          expiresAt: started + body.value.expires_in * 1000,
+          renewAt: started + lifeMs - Math.min(options.skewMs, lifeMs / 2),
         };
         return ok(cached.token);
       })().finally(() => {
