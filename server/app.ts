@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { authenticate, expectsJson, unauthenticated } from './auth';
-import { readBody } from './body';
+import { BodyTooLarge, POST_MAX_SIZE, readBody } from './body';
 import type { ServerContext } from './context';
 import { normalizeInput, parseFormString, type Input } from './input';
 import { type ApiRequest, header, ServerCrash } from './request';
@@ -19,23 +19,38 @@ export interface AppOptions {
 
 const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] as const;
 /** PHP's default post_max_size (8M) and upload_max_filesize (2M). */
-export const BODY_LIMIT = 8 * 1024 * 1024;
+export const BODY_LIMIT = POST_MAX_SIZE;
 const FILE_LIMIT = 2 * 1024 * 1024;
 
 /** Builds (but does not start) the fastify app for a server context. */
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
+  // PHP drops variables past max_input_vars with a warning; so do we (parseFormString, readBody).
+  const inputVarsExceeded = (limit: number): void =>
+    ctx.log('http', 'input variables exceeded; the rest were dropped', { limit });
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
     exposeHeadRoutes: false,
-    routerOptions: { querystringParser: (text: string) => parseFormString(text) },
+    routerOptions: {
+      querystringParser: (text: string) => parseFormString(text, inputVarsExceeded),
+    },
   });
   app.removeAllContentTypeParsers();
   await app.register(formbody, {
-    parser: (text: string) => parseFormString(text),
+    parser: (text: string) => parseFormString(text, inputVarsExceeded),
     bodyLimit: BODY_LIMIT,
   });
-  await app.register(multipart, { limits: { fileSize: FILE_LIMIT, fields: 1000, files: 20 } });
+  // No field, part or per-field caps of our own: PHP has none; readBody enforces post_max_size
+  // over the whole body and keeps the first max_input_vars fields.
+  await app.register(multipart, {
+    limits: {
+      fileSize: FILE_LIMIT,
+      files: 20,
+      fields: Infinity,
+      parts: Infinity,
+      fieldSize: BODY_LIMIT,
+    },
+  });
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   const throttle =
@@ -44,7 +59,8 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     app.route({
       method: [...ALL_METHODS],
       url: route.url,
-      handler: async (req, reply) => send(reply, await dispatch(ctx, route, req, throttle)),
+      handler: async (req, reply) =>
+        send(reply, await dispatch(ctx, route, req, throttle, inputVarsExceeded)),
     });
   }
   app.setNotFoundHandler(async (req, reply) => {
@@ -98,12 +114,15 @@ async function dispatch(
   route: RouteDef,
   req: FastifyRequest,
   throttle: Throttle | null,
+  onExceeded: (limit: number) => void,
 ): Promise<HttpResult> {
   const base = baseUrl(req);
   let parsed;
   try {
-    parsed = await readBody(req);
+    parsed = await readBody(req, onExceeded);
   } catch (error) {
+    // Like fastify's own over-size answer: the rest of the body is never read, so close.
+    if (error instanceof BodyTooLarge) return withHeaders(errorPage(500), { connection: 'close' });
     if (error instanceof ServerCrash) return errorPage(500);
     throw error;
   }
