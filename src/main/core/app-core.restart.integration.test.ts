@@ -41,7 +41,7 @@ describe('app restarts', () => {
     const first = harness.start();
     expect((await first.handlers['session:signIn'](SIGN_IN)).ok).toBe(true);
     state.locked = true;
-    expect(await first.handlers['session:signOut']({})).toMatchObject({
+    expect(await first.handlers['session:signOut'](undefined)).toMatchObject({
       ok: true,
       value: { state: 'signed_out', keychain: 'unavailable' },
     });
@@ -60,7 +60,7 @@ describe('app restarts', () => {
     const first = harness.start();
     await first.handlers['session:signIn'](SIGN_IN);
     state.locked = true;
-    await first.handlers['session:signOut']({});
+    await first.handlers['session:signOut'](undefined);
     expect(await harness.start().restore()).toMatchObject({
       state: 'signed_out',
       keychain: 'unavailable',
