@@ -1,5 +1,6 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServerOptions } from '../../server/index';
@@ -95,9 +96,13 @@ describe('startBackend', () => {
     expect(signIn).toMatchObject({ ok: true, value: { state: 'signed_in', remembered: true } });
     const firstPort = first.server?.port;
     await first.stop();
+    // Hold the old port so the second start cannot get it back: the premise is a new origin.
+    const placeholder = createNetServer();
+    await new Promise<void>((resolve) => placeholder.listen(firstPort, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => placeholder.close(() => resolve())));
 
     const second = await started(opts);
-    expect(second.server?.port).not.toBe(firstPort); // the premise: a new origin
+    expect(second.server?.port).not.toBe(firstPort);
     expect(await second.core.restore()).toMatchObject({
       state: 'signed_in',
       remembered: true,
