@@ -1,5 +1,5 @@
 import type { CliqnshipApi, Invoke, Subscribe } from './contract';
-import { CHANNELS, EVENTS } from './contract';
+import { CHANNEL_NAMES, EVENTS } from './channels';
 
 function split(name: string): [string, string] {
   const [area, verb] = name.split(':');
@@ -13,7 +13,7 @@ function split(name: string): [string, string] {
  */
 export function buildCliqnshipApi(invoke: Invoke, subscribe: Subscribe): CliqnshipApi {
   const areas: Record<string, Record<string, unknown>> = {};
-  for (const channel of Object.keys(CHANNELS) as (keyof typeof CHANNELS)[]) {
+  for (const channel of CHANNEL_NAMES) {
     const [area, verb] = split(channel);
     (areas[area] ??= {})[verb] = (request?: unknown) => invoke(channel, request as never);
   }

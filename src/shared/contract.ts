@@ -1,7 +1,12 @@
 import type * as z from 'zod/mini';
 import type { Result } from './result';
 import { noArgsSchema, profileUpdateSchema, registerSchema, signInSchema } from './schemas';
+import type { Channel } from './channels';
 import type { Profile, SessionView } from './views';
+
+import type { EVENTS } from './channels';
+
+export { CHANNEL_NAMES, EVENTS, type Channel } from './channels';
 
 /**
  * The IPC contract: every channel (`area:verb`, request schema) and every event (`area:changed`).
@@ -14,7 +19,7 @@ export const CHANNELS = {
   'account:register': registerSchema,
   'profile:get': noArgsSchema,
   'profile:update': profileUpdateSchema,
-} as const satisfies Record<string, z.ZodMiniType>;
+} as const satisfies Record<Channel, z.ZodMiniType>;
 
 /** What each channel's Result carries on success. */
 export interface ChannelValues {
@@ -30,10 +35,14 @@ export interface ChannelValues {
 export interface EventPayloads {
   'session:changed': SessionView;
 }
-export const EVENTS = ['session:changed'] as const satisfies readonly (keyof EventPayloads)[];
 
-export type Channel = keyof typeof CHANNELS;
 export type EventName = keyof EventPayloads;
+
+// Compile-time guard: EVENTS (channels.ts) lists exactly the events that have payload types.
+type MissingEvents = Exclude<EventName, (typeof EVENTS)[number]>;
+type UntypedEvents = Exclude<(typeof EVENTS)[number], EventName>;
+const eventListIsComplete: [MissingEvents | UntypedEvents] extends [never] ? true : false = true;
+void eventListIsComplete;
 export type ChannelRequest<C extends Channel> = z.infer<(typeof CHANNELS)[C]>;
 export type ChannelResult<C extends Channel> = Result<ChannelValues[C]>;
 
