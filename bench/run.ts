@@ -5,11 +5,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { startTestServer } from '../server/testing';
 import { createBridgeDriver } from '../e2e/support/bridge-driver';
 import { serveFolder } from '../e2e/support/static-server';
-import { CHROMIUM_ARGS } from '../playwright.config';
 import { coreStartup, refreshStorm, requestsPerAction } from './core-metrics';
 import { buildHelloWorld, measureJs } from './renderer-size';
 import { HELLO_READY, median, SIGN_IN_READY, timeToReady } from './startup-time';
@@ -56,31 +54,26 @@ async function main(): Promise<void> {
     // 2. Navigation to an interactive sign-in form (bridge: real core, server and keychain).
     const appSite = await serveFolder(join(ROOT, 'out/renderer'));
     const helloSite = await serveFolder(helloDir);
-    const warmup = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
-    await warmup.close(); // warm the binary's page cache so run 1 is not an outlier
-    const appTimes = await timeToReady({
-      url: `${appSite.url}/index.html`,
-      runs: RUNS,
-      ready: SIGN_IN_READY,
-      preparePage: async (page) => {
-        const driver = createBridgeDriver({
-          page,
-          server,
-          rendererUrl: `${appSite.url}/index.html`,
-          keychain: 'present',
-          guard: () => {},
-        });
-        await driver.attach();
-      },
-    });
-    const helloTimes = await timeToReady({
-      url: `${helloSite.url}/index.html`,
-      runs: RUNS,
-      ready: HELLO_READY,
-    });
+    const [appTimes, helloTimes] = (await timeToReady(
+      [
+        {
+          url: `${appSite.url}/index.html`,
+          ready: SIGN_IN_READY,
+          preparePage: async (page) => {
+            const driver = createBridgeDriver({
+              page,
+              server,
+              rendererUrl: `${appSite.url}/index.html`,
+              keychain: 'present',
+              guard: () => {},
+            });
+            await driver.attach();
+          },
+        },
+        { url: `${helloSite.url}/index.html`, ready: HELLO_READY },
+      ],
+      RUNS,
+    )) as [number[], number[]];
     await appSite.close();
     await helloSite.close();
     const appMedian = median(appTimes);

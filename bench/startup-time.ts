@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 
 /** Median of a list of numbers. */
@@ -8,37 +8,51 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/**
- * Milliseconds from navigation start until `ready` holds in the page, measured by the page's own
- * clock (performance.now() counts from navigation start), over `runs` fresh pages.
- */
-export async function timeToReady(options: {
+/** A page to time: where it is, and when it counts as ready. */
+export interface TimedPage {
   url: string;
-  runs: number;
   /**
    * Runs in the page each frame; returns performance.now() once ready, else false. A function,
    * not a string: the app's CSP forbids eval.
    */
   ready: () => number | false;
   preparePage?: (page: Page) => Promise<void>;
-}): Promise<number[]> {
+}
+
+async function timeOnce(browser: Browser, target: TimedPage): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await target.preparePage?.(page);
+    await page.goto(target.url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(target.ready, undefined, {
+      polling: 'raf',
+      timeout: 30_000,
+    });
+    return Number(await handle.jsonValue());
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Milliseconds from navigation start until each target is ready, measured by the page's own
+ * clock (performance.now() counts from navigation start), `runs` fresh pages per target. Runs
+ * alternate between the targets, after one uncounted warm-up each, so drifting machine load and
+ * cold caches weigh on both alike.
+ */
+export async function timeToReady(targets: TimedPage[], runs: number): Promise<number[][]> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
-  const times: number[] = [];
+  const times = targets.map((): number[] => []);
   try {
-    for (let run = 0; run < options.runs; run++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await options.preparePage?.(page);
-      await page.goto(options.url, { waitUntil: 'commit' });
-      const handle = await page.waitForFunction(options.ready, undefined, {
-        polling: 'raf',
-        timeout: 30_000,
-      });
-      times.push(Number(await handle.jsonValue()));
-      await context.close();
+    for (const target of targets) await timeOnce(browser, target);
+    for (let run = 0; run < runs; run++) {
+      for (const [index, target] of targets.entries()) {
+        times[index]!.push(await timeOnce(browser, target));
+      }
     }
   } finally {
     await browser.close();

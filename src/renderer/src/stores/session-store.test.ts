@@ -24,6 +24,21 @@ describe('session store', () => {
     expect(useSessionStore.getState().view).toEqual(signedIn());
   });
 
+  it('shares one subscription and one session:get between callers; the last release stops it', async () => {
+    vi.mocked(api.getSession).mockClear();
+    const first = startSessionSync();
+    const second = startSessionSync();
+    await vi.waitFor(() => expect(useSessionStore.getState().view).toEqual(signedOut()));
+    expect(api.getSession).toHaveBeenCalledOnce();
+    first();
+    first(); // releasing twice counts once
+    push(signedIn());
+    expect(useSessionStore.getState().view).toEqual(signedIn());
+    second();
+    push(signedOut({ reason: 'session_expired' }));
+    expect(useSessionStore.getState().view).toEqual(signedIn());
+  });
+
   it('ignores a session:get answer that is older than an event', async () => {
     const pending = deferred<Result<SessionView>>();
     vi.mocked(api.getSession).mockReturnValue(pending.promise);

@@ -52,10 +52,29 @@ export const useSessionStore = create<SessionState>()((set) => {
   };
 });
 
-/** Follows `session:changed` and loads the first view; returns the unsubscribe function. */
+let sync: { users: number; stop: () => void } | null = null;
+
+/**
+ * Follows `session:changed` and loads the first view; returns the release function. Shared by
+ * all callers: main.tsx starts it before React's first render (so `session:get` is already on
+ * its way while React renders) and App's effect joins it; the last release unsubscribes.
+ */
 export function startSessionSync(): () => void {
-  const { apply, load } = useSessionStore.getState();
-  const unsubscribe = api.onSessionChanged(apply);
-  void load();
-  return unsubscribe;
+  if (!sync) {
+    const { apply, load } = useSessionStore.getState();
+    sync = { users: 0, stop: api.onSessionChanged(apply) };
+    void load();
+  }
+  const current = sync;
+  current.users += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    current.users -= 1;
+    if (current.users === 0 && sync === current) {
+      current.stop();
+      sync = null;
+    }
+  };
 }
