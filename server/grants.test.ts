@@ -1,51 +1,18 @@
 /** Token endpoint grants and client rules beyond the examples: scopes, Basic auth, check order, crashes. */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ServerOptions } from './index';
+import { describe, expect, it } from 'vitest';
 import { OAUTH_CLIENTS } from './seed';
 import {
   MARIA,
   passwordGrant,
   refreshGrant,
-  startScenario,
-  type Scenario,
+  scenarioPerTest,
+  showMe as me,
+  tokenRequest as token,
+  jwtClaims as claims,
+  PASSWORD_CLIENT as password,
 } from './test-support/scenario';
 
-let scenario: Scenario | undefined;
-afterEach(async () => {
-  await scenario?.close();
-  scenario = undefined;
-});
-
-async function start(options: ServerOptions = {}): Promise<Scenario> {
-  scenario = await startScenario(options);
-  return scenario;
-}
-
-function me(url: string, accessToken: string): Promise<Response> {
-  return fetch(`${url}/api/v1/customers/me`, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
-  });
-}
-
-function token(
-  url: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
-const claims = (jwt: string): Record<string, unknown> =>
-  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<
-    string,
-    unknown
-  >;
-
-const password = { client_id: '2', client_secret: OAUTH_CLIENTS.password.secret };
+const start = scenarioPerTest();
 
 describe('grants and clients', () => {
   it('keeps scope * for password grants and drops it for client_credentials', async () => {

@@ -1,5 +1,6 @@
 /** The examples' world on a live server: Maria (id 12) with address 31, Juan (id 13), Maria's tokens. */
 import Database from 'libsql';
+import { afterEach } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CliqnshipServer, ServerOptions } from '../index';
@@ -119,4 +120,48 @@ function insertExampleAddress(sql: Scenario['sql']): void {
     `INSERT INTO user_addressbooks (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     ...columns.map((c) => address[c]),
   );
+}
+
+/** The password-grant client as body fields. */
+export const PASSWORD_CLIENT = { client_id: '2', client_secret: OAUTH_CLIENTS.password.secret };
+
+/** GET /api/v1/customers/me with a bearer token. */
+export function showMe(url: string, accessToken: string): Promise<Response> {
+  return fetch(`${url}/api/v1/customers/me`, {
+    headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
+  });
+}
+
+/** POST /oauth/token with a JSON body. */
+export function tokenRequest(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${url}/oauth/token`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The claims of a JWT (no verification: tests read what the server put there). */
+export function jwtClaims(jwt: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Returns `start(options)`: a scenario for the current test, closed after it. */
+export function scenarioPerTest(): (options?: ServerOptions) => Promise<Scenario> {
+  let current: Scenario | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options = {}) => {
+    current = await startScenario(options);
+    return current;
+  };
 }
