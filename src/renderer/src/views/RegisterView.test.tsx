@@ -18,7 +18,8 @@ async function renderRegister(options: { applyAccept?: boolean } = {}, view = si
 }
 
 const field = (label: string) => screen.getByLabelText(label);
-const png = () => new File([new Uint8Array([137, 80, 78, 71])], 'me.png', { type: 'image/png' });
+const png = () =>
+  new File([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])], 'me.png', { type: 'image/png' });
 
 async function fillValid(user: ReturnType<typeof userEvent.setup>) {
   await user.type(field('Email'), 'new@example.com');
@@ -76,7 +77,11 @@ describe('register screen', () => {
       password: 'abc',
       firstName: 'Grace',
       lastName: 'Hopper',
-      photo: { name: 'me.png', type: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) },
+      photo: {
+        name: 'me.png',
+        type: 'image/png',
+        bytes: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+      },
       rememberMe: false,
     });
 

@@ -51,13 +51,15 @@ describe('profile edit form', () => {
   it('sends a new photo with the changes', async () => {
     const { user } = await renderProfile();
     await user.click(screen.getByRole('button', { name: 'Edit profile' }));
-    const file = new File([new Uint8Array([1, 2, 3])], 'me.jpg', { type: 'image/jpeg' });
+    const file = new File([new Uint8Array([0xff, 0xd8, 0xff, 1])], 'me.jpg', {
+      type: 'image/jpeg',
+    });
     await user.upload(field('Photo'), file);
     expect(await screen.findByRole('img', { name: 'Photo preview' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await screen.findByText('Profile saved.');
     expect(api.updateProfile).toHaveBeenCalledWith({
-      photo: { name: 'me.jpg', type: 'image/jpeg', bytes: new Uint8Array([1, 2, 3]) },
+      photo: { name: 'me.jpg', type: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 1]) },
     });
   });
 
