@@ -3,7 +3,11 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectProfile, newCustomer, seedCustomer, signIn } from './support/ui';
 
-const SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+// Every e2e run takes them under test-results/; `npm run screenshots` refreshes the README's copies.
+const SHOTS = `${
+  process.env.CLIQNSHIP_SCREENSHOTS_DIR ??
+  fileURLToPath(new URL('../test-results/screenshots', import.meta.url))
+}/`;
 const AVATAR = fileURLToPath(new URL('./assets/avatar.png', import.meta.url));
 
 async function shoot(page: Page, name: string): Promise<void> {
