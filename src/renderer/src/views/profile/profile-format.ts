@@ -8,13 +8,19 @@ export function fullNameOf(profile: Profile): string {
     .join(' ');
 }
 
+// Grapheme clusters, not UTF-16 units: an emoji or an accented letter is one visible character.
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The first visible character of `text` (after trimming), or '' when there is none. */
+function firstCharacter(text: string): string {
+  for (const { segment } of GRAPHEMES.segment(text.trim())) return segment;
+  return '';
+}
+
 /** Up to two initials for the photo placeholder. */
 export function initialsOf(profile: Profile): string {
-  const letters = [profile.firstName, profile.lastName]
-    .map((part) => part.trim().charAt(0))
-    .join('')
-    .toUpperCase();
-  return letters || profile.email.charAt(0).toUpperCase();
+  const letters = [profile.firstName, profile.lastName].map(firstCharacter).join('').toUpperCase();
+  return letters || firstCharacter(profile.email).toUpperCase();
 }
 
 /** "Male" / "Female". */
