@@ -119,22 +119,28 @@ export function useSchemaForm<V extends FormValues, Out>(schema: z.ZodMiniType<O
     }
   };
 
-  /** A submit handler: checks everything, then awaits `send` with the parsed values. */
-  const handleSubmit = (send: (parsed: Out) => Promise<void>) => async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (sending.current) return;
-    const { result, found } = check();
-    setErrors(found);
-    if (!result.success) return focusFirst(found);
-    sending.current = true;
-    setBusy(true);
-    try {
-      await send(result.data);
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
-  };
+  /**
+   * A submit handler: checks everything, then awaits `send` with the parsed values. `onAttempt`
+   * runs first on every attempt, also one the schema stops, so a form-level message from the
+   * previous attempt never sits beside this attempt's field errors.
+   */
+  const handleSubmit =
+    (send: (parsed: Out) => Promise<void>, onAttempt?: () => void) => async (event?: FormEvent) => {
+      event?.preventDefault();
+      if (sending.current) return;
+      onAttempt?.();
+      const { result, found } = check();
+      setErrors(found);
+      if (!result.success) return focusFirst(found);
+      sending.current = true;
+      setBusy(true);
+      try {
+        await send(result.data);
+      } finally {
+        sending.current = false;
+        setBusy(false);
+      }
+    };
 
   return { errors, busy, field, checkbox, setServerErrors, reset, handleSubmit };
 }

@@ -221,4 +221,18 @@ describe('register screen', () => {
     await screen.findByText('The Cliqnship server had a problem. Try again in a moment.');
     expect(vi.mocked(api.register).mock.calls[0]?.[0]).not.toHaveProperty('photo');
   });
+
+  it('drops the old form error on the next attempt, even one the schema stops', async () => {
+    const user = await renderRegister();
+    vi.mocked(api.register).mockResolvedValue(fail('network', 'x'));
+    await fillValid(user);
+    await user.type(field('Last name'), '{Enter}');
+    const offline = 'Cannot reach the Cliqnship server. Check your connection and try again.';
+    expect(await screen.findByText(offline)).toBeVisible();
+    await user.clear(field('First name'));
+    await user.type(field('Last name'), '{Enter}');
+    expect(await screen.findByText('The first name field is required.')).toBeVisible();
+    expect(screen.queryByText(offline)).toBeNull();
+    expect(api.register).toHaveBeenCalledTimes(1);
+  });
 });

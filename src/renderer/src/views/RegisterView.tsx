@@ -29,15 +29,15 @@ export function RegisterView({
   const registerAccount = useSessionStore((state) => state.register);
   const [photo, setPhoto] = useState<PhotoUpload | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const clearFormError = () => setFormError(null);
   const form = useSchemaForm(registerSchema, EMPTY);
   const { errors, busy } = form;
 
   const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
     const result = await registerAccount(photo ? { ...values, photo } : values);
     if (result.ok) form.reset();
     else setFormError(applyServerError(result.error, FIELDS, form.setServerErrors));
-  });
+  }, clearFormError);
 
   return (
     <AuthLayout

@@ -178,4 +178,31 @@ describe('sign-in screen', () => {
       within(document.body).getByRole('heading', { name: 'Sign in to Cliqnship' }),
     ).toBeVisible();
   });
+
+  it('drops the old form error on the next attempt, even one the schema stops', async () => {
+    const user = await renderSignIn();
+    vi.mocked(api.signIn).mockResolvedValue(fail('invalid_credentials', 'x'));
+    await user.type(email(), 'ada@example.com');
+    await user.type(password(), 'wrong-one{Enter}');
+    expect(await screen.findByText('The email or password is incorrect.')).toBeVisible();
+    await user.clear(email());
+    await user.type(email(), 'not-an-email{Enter}');
+    expect(await screen.findByText('The email must be a valid email address.')).toBeVisible();
+    expect(screen.queryByText('The email or password is incorrect.')).toBeNull();
+    expect(api.signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not bring the sign-out reason back once a form error replaced it', async () => {
+    const user = await renderSignIn(signedOut({ reason: 'session_expired' }));
+    const ended = 'Your session has ended. Please sign in again.';
+    vi.mocked(api.signIn).mockResolvedValue(fail('invalid_credentials', 'x'));
+    await user.type(email(), 'ada@example.com');
+    await user.type(password(), 'wrong-one{Enter}');
+    expect(await screen.findByText('The email or password is incorrect.')).toBeVisible();
+    expect(screen.queryByText(ended)).toBeNull();
+    await user.clear(password());
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('The password field is required.')).toBeVisible();
+    expect(screen.queryByText(ended)).toBeNull();
+  });
 });

@@ -27,17 +27,23 @@ export function SignInView({
 }) {
   const signIn = useSessionStore((state) => state.signIn);
   const [formError, setFormError] = useState<string | null>(null);
+  // Once a form error has replaced the sign-out reason, the reason stays gone: it is old news.
+  const [reasonReplaced, setReasonReplaced] = useState(false);
+  const clearFormError = () => setFormError(null);
   const form = useSchemaForm(signInSchema, EMPTY);
   const { errors, busy } = form;
 
   const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
     const result = await signIn(values);
-    if (result.ok) form.reset(EMPTY);
-    else setFormError(applyServerError(result.error, FIELDS, form.setServerErrors));
-  });
+    if (result.ok) {
+      form.reset(EMPTY);
+    } else {
+      setFormError(applyServerError(result.error, FIELDS, form.setServerErrors));
+      setReasonReplaced(true);
+    }
+  }, clearFormError);
 
-  const reason = formError ? null : signedOutMessage(view.reason);
+  const reason = formError || reasonReplaced ? null : signedOutMessage(view.reason);
   const reasonIsProblem = view.reason !== 'user_signed_out';
 
   return (

@@ -44,4 +44,25 @@ describe('password change form', () => {
     expect(field('New password')).toHaveValue('n3w-pass');
     expect(screen.queryByText('Password changed.')).toBeNull();
   });
+
+  it('drops the old error or success on the next attempt, even one the schema stops', async () => {
+    const { user } = await renderProfile();
+    vi.mocked(api.updateProfile).mockResolvedValueOnce(fail('rate_limited', 'x'));
+    await user.type(field('New password'), 'n3w-pass');
+    await user.type(field('Confirm new password'), 'n3w-pass{Enter}');
+    const limited = 'Too many attempts. Try again in a minute.';
+    expect(await screen.findByText(limited)).toBeVisible();
+    await user.type(field('Confirm new password'), 'x{Enter}');
+    expect(await screen.findByText('The two passwords do not match.')).toBeVisible();
+    expect(screen.queryByText(limited)).toBeNull();
+
+    vi.mocked(api.updateProfile).mockResolvedValueOnce({ ok: true, value: profileOf() });
+    await user.type(field('Confirm new password'), '{Backspace}{Enter}');
+    expect(await screen.findByText('Password changed.')).toBeVisible();
+    // Only the confirmation is typed: no edit of the first field clears the success on its own.
+    await user.type(field('Confirm new password'), 'abc{Enter}');
+    expect(await screen.findByText('The password field is required.')).toBeVisible();
+    expect(screen.queryByText('Password changed.')).toBeNull();
+    expect(api.updateProfile).toHaveBeenCalledTimes(2);
+  });
 });

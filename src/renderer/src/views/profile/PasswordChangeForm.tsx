@@ -18,9 +18,12 @@ export function PasswordChangeForm() {
   const form = useSchemaForm(passwordChangeFormSchema, EMPTY);
   const { errors, busy } = form;
 
-  const submit = form.handleSubmit(async ({ newPassword }) => {
+  const clearMessages = () => {
     setFormError(null);
     setDone(false);
+  };
+
+  const submit = form.handleSubmit(async ({ newPassword }) => {
     const result = await update({ newPassword });
     if (result.ok) {
       form.reset(EMPTY);
@@ -28,7 +31,7 @@ export function PasswordChangeForm() {
     } else {
       setFormError(applyServerError(result.error, FIELDS, form.setServerErrors));
     }
-  });
+  }, clearMessages);
 
   return (
     <section className="card" aria-labelledby="password-heading">

@@ -129,4 +129,18 @@ describe('profile edit form', () => {
     expect(await screen.findByRole('alert')).toBeVisible();
     expect(field('Middle name')).toHaveFocus();
   });
+
+  it('drops the old form error on the next attempt, even one the schema stops', async () => {
+    const { user } = await renderProfile();
+    vi.mocked(api.updateProfile).mockResolvedValueOnce(fail('server', 'x'));
+    await user.click(screen.getByRole('button', { name: 'Edit profile' }));
+    await user.type(field('Middle name'), 'X{Enter}');
+    const broken = 'The Cliqnship server had a problem. Try again in a moment.';
+    expect(await screen.findByText(broken)).toBeVisible();
+    await user.clear(field('First name'));
+    await user.type(field('Last name'), '{Enter}');
+    expect(await screen.findByText('The first name field is required.')).toBeVisible();
+    expect(screen.queryByText(broken)).toBeNull();
+    expect(api.updateProfile).toHaveBeenCalledTimes(1);
+  });
 });

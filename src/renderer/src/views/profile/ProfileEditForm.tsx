@@ -34,15 +34,15 @@ export function ProfileEditForm({
   const update = useProfileStore((state) => state.update);
   const [photo, setPhoto] = useState<PhotoUpload | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const clearFormError = () => setFormError(null);
   const form = useSchemaForm(profileFormSchema, formValuesOf(profile));
   const { errors, busy } = form;
 
   const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
     const result = await update(updateRequestOf(values, profile, photo));
     if (result.ok) onDone(true);
     else setFormError(applyServerError(result.error, PROFILE_FORM_FIELDS, form.setServerErrors));
-  });
+  }, clearFormError);
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Escape' && !busy) {
