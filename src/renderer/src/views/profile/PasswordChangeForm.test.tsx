@@ -59,10 +59,29 @@ describe('password change form', () => {
     vi.mocked(api.updateProfile).mockResolvedValueOnce({ ok: true, value: profileOf() });
     await user.type(field('Confirm new password'), '{Backspace}{Enter}');
     expect(await screen.findByText('Password changed.')).toBeVisible();
-    // Only the confirmation is typed: no edit of the first field clears the success on its own.
+    // The success does not linger beside the next attempt's field errors.
     await user.type(field('Confirm new password'), 'abc{Enter}');
     expect(await screen.findByText('The password field is required.')).toBeVisible();
     expect(screen.queryByText('Password changed.')).toBeNull();
     expect(api.updateProfile).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores Enter pressed again on the emptied form right after a change', async () => {
+    const { user } = await renderProfile();
+    vi.mocked(api.updateProfile).mockResolvedValueOnce({ ok: true, value: profileOf() });
+    await user.type(field('New password'), 'n3w-pass');
+    await user.type(field('Confirm new password'), 'n3w-pass{Enter}{Enter}{Enter}{Enter}{Enter}');
+    expect(await screen.findByText('Password changed.')).toBeVisible();
+    await user.keyboard('{Enter}');
+    expect(api.updateProfile).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('Password changed.')).toBeVisible();
+    expect(screen.queryByText('The password field is required.')).toBeNull();
+    expect(field('Confirm new password')).not.toHaveAttribute('aria-invalid');
+
+    // Once the user touches the form again, an empty submit is checked as usual.
+    await user.type(field('New password'), 'x{Backspace}{Enter}');
+    expect(await screen.findByText('The password field is required.')).toBeVisible();
+    expect(screen.queryByText('Password changed.')).toBeNull();
+    expect(api.updateProfile).toHaveBeenCalledTimes(1);
   });
 });

@@ -14,6 +14,8 @@ const EMPTY: Values = { newPassword: '', confirmPassword: '' };
 export function PasswordChangeForm() {
   const update = useProfileStore((state) => state.update);
   const [formError, setFormError] = useState<string | null>(null);
+  // True from a successful change until the next edit: the fields are empty then, and Enter
+  // pressed again (key repeat, impatience) must not flag them under "Password changed.".
   const [done, setDone] = useState(false);
   const form = useSchemaForm(passwordChangeFormSchema, EMPTY);
   const { errors, busy } = form;
@@ -33,10 +35,19 @@ export function PasswordChangeForm() {
     }
   }, clearMessages);
 
+  const edited = () => setDone(false);
+
   return (
     <section className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          if (done) event.preventDefault();
+          else void submit(event);
+        }}
+      >
         <StatusBanner message={done ? 'Password changed.' : null} />
         <ErrorAlert message={formError} />
         <div className="field-row">
@@ -44,7 +55,7 @@ export function PasswordChangeForm() {
             label="New password"
             type="password"
             autoComplete="new-password"
-            binding={form.field('newPassword', () => setDone(false))}
+            binding={form.field('newPassword', edited)}
             error={errors.newPassword?.message}
             hint="At least 3 characters."
           />
@@ -52,7 +63,7 @@ export function PasswordChangeForm() {
             label="Confirm new password"
             type="password"
             autoComplete="new-password"
-            binding={form.field('confirmPassword')}
+            binding={form.field('confirmPassword', edited)}
             error={errors.confirmPassword?.message}
           />
         </div>
