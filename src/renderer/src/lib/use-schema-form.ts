@@ -1,5 +1,5 @@
 import { fieldErrorsFrom } from '@shared/schemas';
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type * as z from 'zod/mini';
 
 /*
@@ -47,11 +47,25 @@ export function useSchemaForm<V extends FormValues, Out>(schema: z.ZodMiniType<O
   const currentErrors = useRef(errors);
   const sending = useRef(false);
   const elements = useRef(new Map<string, Control | null>());
+  // Views lock their fields (a disabled fieldset) while sending, and a disabled field cannot take
+  // focus: a focus asked for then, or lost to the lock, is given once the lock is lifted.
+  const focusAfterSend = useRef<Control | null>(null);
+  const focusedAtSend = useRef<Control | null>(null);
+
+  useLayoutEffect(() => {
+    if (busy) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    const target = focusAfterSend.current ?? (lost ? focusedAtSend.current : null);
+    focusAfterSend.current = focusedAtSend.current = null;
+    if (target?.isConnected) target.focus();
+  }, [busy]);
 
   const setErrors = (next: Errors) => setErrorState((currentErrors.current = next));
   const focusFirst = (marked: Partial<Record<Name, unknown>>) => {
     const first = Object.keys(initial).find((name) => marked[name as Name]);
-    if (first) elements.current.get(first)?.focus();
+    const element = first ? elements.current.get(first) : null;
+    if (sending.current) focusAfterSend.current = element ?? null;
+    else element?.focus();
   };
 
   /** The schema's verdict, with the first message of each field (as a resolver would show). */
@@ -133,6 +147,8 @@ export function useSchemaForm<V extends FormValues, Out>(schema: z.ZodMiniType<O
       setErrors(found);
       if (!result.success) return focusFirst(found);
       sending.current = true;
+      const active = document.activeElement;
+      focusedAtSend.current = [...elements.current.values()].find((el) => el === active) ?? null;
       setBusy(true);
       try {
         await send(result.data);

@@ -235,4 +235,25 @@ describe('register screen', () => {
     expect(screen.queryByText(offline)).toBeNull();
     expect(api.register).toHaveBeenCalledTimes(1);
   });
+
+  it('locks the fields while creating the account', async () => {
+    const user = await renderRegister();
+    const pending = deferred<Result<SessionView>>();
+    vi.mocked(api.register).mockReturnValue(pending.promise);
+    await fillValid(user);
+    await user.type(field('Last name'), '{Enter}');
+    await screen.findByRole('button', { name: 'Creating account…' });
+    for (const label of ['Email', 'Password', 'First name', 'Last name', 'Photo (optional)']) {
+      expect(field(label)).toBeDisabled();
+    }
+    await user.type(field('First name'), 'typed-while-busy');
+    expect(field('First name')).toHaveValue('Grace');
+
+    pending.resolve(fail('network', 'x'));
+    await screen.findByText(
+      'Cannot reach the Cliqnship server. Check your connection and try again.',
+    );
+    expect(field('First name')).toBeEnabled();
+    expect(field('Last name')).toHaveFocus();
+  });
 });

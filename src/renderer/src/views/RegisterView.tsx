@@ -47,41 +47,43 @@ export function RegisterView({
     >
       <ErrorAlert message={formError} />
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
-          label="Email"
-          type="email"
-          autoFocus
-          autoComplete="email"
-          binding={form.field('email')}
-          error={errors.email?.message}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          binding={form.field('password')}
-          error={errors.password?.message}
-          hint="At least 3 characters."
-        />
-        <div className="field-row">
+        <fieldset className="form-lock" disabled={busy}>
           <TextField
-            label="First name"
-            autoComplete="given-name"
-            binding={form.field('firstName')}
-            error={errors.firstName?.message}
+            label="Email"
+            type="email"
+            autoFocus
+            autoComplete="email"
+            binding={form.field('email')}
+            error={errors.email?.message}
           />
           <TextField
-            label="Last name"
-            autoComplete="family-name"
-            binding={form.field('lastName')}
-            error={errors.lastName?.message}
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            binding={form.field('password')}
+            error={errors.password?.message}
+            hint="At least 3 characters."
           />
-        </div>
-        <PhotoPicker label="Photo (optional)" onChange={setPhoto} disabled={busy} />
-        <RememberMeField binding={form.checkbox('rememberMe')} keychain={keychain} />
-        <BusyButton type="submit" busy={busy} busyText="Creating account…" className="wide">
-          Create account
-        </BusyButton>
+          <div className="field-row">
+            <TextField
+              label="First name"
+              autoComplete="given-name"
+              binding={form.field('firstName')}
+              error={errors.firstName?.message}
+            />
+            <TextField
+              label="Last name"
+              autoComplete="family-name"
+              binding={form.field('lastName')}
+              error={errors.lastName?.message}
+            />
+          </div>
+          <PhotoPicker label="Photo (optional)" onChange={setPhoto} disabled={busy} />
+          <RememberMeField binding={form.checkbox('rememberMe')} keychain={keychain} />
+          <BusyButton type="submit" busy={busy} busyText="Creating account…" className="wide">
+            Create account
+          </BusyButton>
+        </fieldset>
       </form>
       <p className="auth-alt">
         Already have an account?{' '}

@@ -205,4 +205,23 @@ describe('sign-in screen', () => {
     expect(await screen.findByText('The password field is required.')).toBeVisible();
     expect(screen.queryByText(ended)).toBeNull();
   });
+
+  it('locks the fields while signing in, then gives them and focus back', async () => {
+    const user = await renderSignIn();
+    const pending = deferred<Result<SessionView>>();
+    vi.mocked(api.signIn).mockReturnValue(pending.promise);
+    await user.type(email(), 'ada@example.com');
+    await user.type(password(), 'wrong-one{Enter}');
+    await screen.findByRole('button', { name: 'Signing in…' });
+    expect(email()).toBeDisabled();
+    expect(password()).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Keep me signed in' })).toBeDisabled();
+    await user.type(email(), 'typed-while-busy');
+    expect(email()).toHaveValue('ada@example.com');
+
+    pending.resolve(fail('invalid_credentials', 'x'));
+    expect(await screen.findByText('The email or password is incorrect.')).toBeVisible();
+    expect(password()).toBeEnabled();
+    expect(password()).toHaveFocus();
+  });
 });

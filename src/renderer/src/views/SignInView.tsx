@@ -56,25 +56,27 @@ export function SignInView({
       {reason && !reasonIsProblem ? <StatusBanner message={reason} tone="info" /> : null}
       <ErrorAlert message={formError} />
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
-          label="Email"
-          type="email"
-          autoFocus
-          autoComplete="username"
-          binding={form.field('email')}
-          error={errors.email?.message}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          binding={form.field('password')}
-          error={errors.password?.message}
-        />
-        <RememberMeField binding={form.checkbox('rememberMe')} keychain={view.keychain} />
-        <BusyButton type="submit" busy={busy} busyText="Signing in…" className="wide">
-          Sign in
-        </BusyButton>
+        <fieldset className="form-lock" disabled={busy}>
+          <TextField
+            label="Email"
+            type="email"
+            autoFocus
+            autoComplete="username"
+            binding={form.field('email')}
+            error={errors.email?.message}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            binding={form.field('password')}
+            error={errors.password?.message}
+          />
+          <RememberMeField binding={form.checkbox('rememberMe')} keychain={view.keychain} />
+          <BusyButton type="submit" busy={busy} busyText="Signing in…" className="wide">
+            Sign in
+          </BusyButton>
+        </fieldset>
       </form>
       <p className="auth-alt">
         New to Cliqnship?{' '}

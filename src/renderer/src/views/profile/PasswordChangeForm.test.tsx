@@ -84,4 +84,22 @@ describe('password change form', () => {
     expect(screen.queryByText('Password changed.')).toBeNull();
     expect(api.updateProfile).toHaveBeenCalledTimes(1);
   });
+
+  it('locks both fields while changing the password', async () => {
+    const { user } = await renderProfile();
+    const pending = deferred<Result<Profile>>();
+    vi.mocked(api.updateProfile).mockReturnValueOnce(pending.promise);
+    await user.type(field('New password'), 'n3w-pass');
+    await user.type(field('Confirm new password'), 'n3w-pass{Enter}');
+    await screen.findByRole('button', { name: 'Changing password…' });
+    expect(field('New password')).toBeDisabled();
+    expect(field('Confirm new password')).toBeDisabled();
+    await user.type(field('New password'), 'x');
+    expect(field('New password')).toHaveValue('n3w-pass');
+
+    pending.resolve(fail('rate_limited', 'x'));
+    expect(await screen.findByText('Too many attempts. Try again in a minute.')).toBeVisible();
+    expect(field('Confirm new password')).toBeEnabled();
+    expect(field('Confirm new password')).toHaveFocus();
+  });
 });

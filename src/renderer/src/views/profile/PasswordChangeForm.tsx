@@ -50,28 +50,30 @@ export function PasswordChangeForm() {
       >
         <StatusBanner message={done ? 'Password changed.' : null} />
         <ErrorAlert message={formError} />
-        <div className="field-row">
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            binding={form.field('newPassword', edited)}
-            error={errors.newPassword?.message}
-            hint="At least 3 characters."
-          />
-          <TextField
-            label="Confirm new password"
-            type="password"
-            autoComplete="new-password"
-            binding={form.field('confirmPassword', edited)}
-            error={errors.confirmPassword?.message}
-          />
-        </div>
-        <div className="form-actions">
-          <BusyButton type="submit" busy={busy} busyText="Changing password…">
-            Change password
-          </BusyButton>
-        </div>
+        <fieldset className="form-lock" disabled={busy}>
+          <div className="field-row">
+            <TextField
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              binding={form.field('newPassword', edited)}
+              error={errors.newPassword?.message}
+              hint="At least 3 characters."
+            />
+            <TextField
+              label="Confirm new password"
+              type="password"
+              autoComplete="new-password"
+              binding={form.field('confirmPassword', edited)}
+              error={errors.confirmPassword?.message}
+            />
+          </div>
+          <div className="form-actions">
+            <BusyButton type="submit" busy={busy} busyText="Changing password…">
+              Change password
+            </BusyButton>
+          </div>
+        </fieldset>
       </form>
     </section>
   );

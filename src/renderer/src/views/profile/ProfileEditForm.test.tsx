@@ -143,4 +143,29 @@ describe('profile edit form', () => {
     expect(screen.queryByText(broken)).toBeNull();
     expect(api.updateProfile).toHaveBeenCalledTimes(1);
   });
+
+  it('locks the fields while saving, so nothing typed then is lost', async () => {
+    const { user } = await renderProfile();
+    const pending = deferred<Result<Profile>>();
+    vi.mocked(api.updateProfile).mockReturnValueOnce(pending.promise);
+    await user.click(screen.getByRole('button', { name: 'Edit profile' }));
+    await user.type(field('Middle name'), 'King{Enter}');
+    await screen.findByRole('button', { name: 'Saving…' });
+    for (const label of [
+      'First name',
+      'Middle name',
+      'Last name',
+      'Gender',
+      'Birthdate',
+      'Photo',
+    ]) {
+      expect(field(label)).toBeDisabled();
+    }
+    await user.type(field('Last name'), '-Byron');
+    expect(field('Last name')).toHaveValue('Lovelace');
+
+    pending.resolve({ ok: true, value: profileOf({ middleName: 'King' }) });
+    expect(await screen.findByText('Profile saved.')).toBeVisible();
+    expect(detail('Full name')).toBe('Ada King Lovelace');
+  });
 });

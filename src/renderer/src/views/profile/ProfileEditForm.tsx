@@ -60,59 +60,61 @@ export function ProfileEditForm({
       onKeyDown={onKeyDown}
     >
       <ErrorAlert message={formError} />
-      <div className="field-row">
+      <fieldset className="form-lock" disabled={busy}>
+        <div className="field-row">
+          <TextField
+            label="First name"
+            autoFocus
+            autoComplete="given-name"
+            binding={form.field('firstName')}
+            error={errors.firstName?.message}
+          />
+          <TextField
+            label="Middle name"
+            autoComplete="additional-name"
+            binding={form.field('middleName')}
+            error={errors.middleName?.message}
+            hint={profile.middleName ? 'Can be changed, not removed.' : undefined}
+          />
+        </div>
         <TextField
-          label="First name"
-          autoFocus
-          autoComplete="given-name"
-          binding={form.field('firstName')}
-          error={errors.firstName?.message}
+          label="Last name"
+          autoComplete="family-name"
+          binding={form.field('lastName')}
+          error={errors.lastName?.message}
         />
-        <TextField
-          label="Middle name"
-          autoComplete="additional-name"
-          binding={form.field('middleName')}
-          error={errors.middleName?.message}
-          hint={profile.middleName ? 'Can be changed, not removed.' : undefined}
-        />
-      </div>
-      <TextField
-        label="Last name"
-        autoComplete="family-name"
-        binding={form.field('lastName')}
-        error={errors.lastName?.message}
-      />
-      <div className="field-row">
-        <SelectField
-          label="Gender"
-          binding={form.field('gender')}
-          options={GENDERS}
-          error={errors.gender?.message}
-        />
-        <TextField
-          label="Birthdate"
-          type="date"
-          min="1900-01-01"
-          max={TODAY()}
-          binding={form.field('birthdate')}
-          error={errors.birthdate?.message}
-          hint={profile.birthdate ? 'Can be changed, not removed.' : undefined}
-        />
-      </div>
-      <PhotoPicker label="Photo" onChange={setPhoto} disabled={busy} />
-      <div className="form-actions">
-        <BusyButton type="submit" busy={busy} busyText="Saving…">
-          Save changes
-        </BusyButton>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => onDone(false)}
-          disabled={busy}
-        >
-          Cancel
-        </button>
-      </div>
+        <div className="field-row">
+          <SelectField
+            label="Gender"
+            binding={form.field('gender')}
+            options={GENDERS}
+            error={errors.gender?.message}
+          />
+          <TextField
+            label="Birthdate"
+            type="date"
+            min="1900-01-01"
+            max={TODAY()}
+            binding={form.field('birthdate')}
+            error={errors.birthdate?.message}
+            hint={profile.birthdate ? 'Can be changed, not removed.' : undefined}
+          />
+        </div>
+        <PhotoPicker label="Photo" onChange={setPhoto} disabled={busy} />
+        <div className="form-actions">
+          <BusyButton type="submit" busy={busy} busyText="Saving…">
+            Save changes
+          </BusyButton>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => onDone(false)}
+            disabled={busy}
+          >
+            Cancel
+          </button>
+        </div>
+      </fieldset>
     </form>
   );
 }
