@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
@@ -52,6 +52,21 @@ function setUp(initial?: { name: string; code: string }) {
 }
 
 const box = (label: string) => screen.getByLabelText(label);
+
+/** A form that locks its fields while sending, as the app's views do. */
+function LockedHarness({ send, onAttempt }: { send: Send; onAttempt(): void }) {
+  const form = useSchemaForm(schema, { name: '', code: '', agree: false });
+  const submit = form.handleSubmit(send, onAttempt);
+  return (
+    <form onSubmit={(event) => void submit(event)}>
+      <fieldset disabled={form.busy}>
+        <input aria-label="Name" {...form.field('name')} />
+        <input aria-label="Code" {...form.field('code')} />
+        <button type="submit">{form.busy ? 'Busy' : 'Send'}</button>
+      </fieldset>
+    </form>
+  );
+}
 
 describe('useSchemaForm', () => {
   it('stays quiet when an empty field is passed through, checks one left with input', async () => {
@@ -162,5 +177,43 @@ describe('useSchemaForm', () => {
     await user.clear(box('Name'));
     await user.tab();
     expect(screen.getByText('Name required.')).toBeVisible();
+  });
+
+  it('runs onAttempt on every attempt, also one the schema stops, but not while sending', async () => {
+    const pending = deferred<void>();
+    const send = vi.fn<Send>(() => pending.promise);
+    const onAttempt = vi.fn();
+    const user = userEvent.setup();
+    render(<LockedHarness send={send} onAttempt={onAttempt} />);
+    await user.type(box('Code'), '1{Enter}');
+    expect(onAttempt).toHaveBeenCalledTimes(1);
+    expect(send).not.toHaveBeenCalled();
+    await user.type(box('Name'), 'Ada');
+    await user.type(box('Code'), '23{Enter}');
+    expect(onAttempt).toHaveBeenCalledTimes(2);
+    expect(send).toHaveBeenCalledTimes(1);
+    // A second submit while sending is ignored (the fields are locked; submit the form directly).
+    fireEvent.submit(box('Code').closest('form')!);
+    expect(onAttempt).toHaveBeenCalledTimes(2);
+    pending.resolve();
+    await screen.findByRole('button', { name: 'Send' });
+  });
+
+  it('gives focus back to the field Enter was pressed in once the lock is lifted', async () => {
+    const pending = deferred<void>();
+    const user = userEvent.setup();
+    render(<LockedHarness send={() => pending.promise} onAttempt={() => {}} />);
+    await user.type(box('Name'), 'Ada');
+    await user.type(box('Code'), '123{Enter}');
+    expect(box('Code')).toBeDisabled();
+    // Chromium drops focus to the body from a field its fieldset disables; jsdom keeps it there
+    // (and ignores blur() on a disabled field), so focus lands on the body the way jsdom allows.
+    const elsewhere = document.body.appendChild(document.createElement('input'));
+    elsewhere.focus();
+    elsewhere.remove();
+    expect(document.body).toHaveFocus();
+    pending.resolve();
+    await screen.findByRole('button', { name: 'Send' });
+    expect(box('Code')).toHaveFocus();
   });
 });
