@@ -8,12 +8,16 @@ export function fullNameOf(profile: Profile): string {
     .join(' ');
 }
 
-// Grapheme clusters, not UTF-16 units: an emoji or an accented letter is one visible character.
-const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Intl objects load locale data when built: made on first use, never while the app starts up
+// (built at module load they cost the sign-in screen tens of milliseconds before it can appear).
+let graphemes: Intl.Segmenter | undefined;
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 /** The first visible character of `text` (after trimming), or '' when there is none. */
 function firstCharacter(text: string): string {
-  for (const { segment } of GRAPHEMES.segment(text.trim())) return segment;
+  // Grapheme clusters, not UTF-16 units: an emoji or an accented letter is one visible character.
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (const { segment } of graphemes.segment(text.trim())) return segment;
   return '';
 }
 
@@ -28,10 +32,10 @@ export function genderLabel(gender: Profile['gender']): string {
   return gender === 'male' ? 'Male' : 'Female';
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
-
 /** A `YYYY-MM-DD` birthdate as a readable date in the user's locale. */
 export function formatBirthdate(birthdate: string): string {
   const date = new Date(`${birthdate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? birthdate : DATE_FORMAT.format(date);
+  if (Number.isNaN(date.getTime())) return birthdate;
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
+  return dateFormat.format(date);
 }
