@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMER, OAUTH_CLIENTS, type CliqnshipServer } from '../../../server/index';
-import { startTestServer } from '../../../server/testing';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CUSTOMER, OAUTH_CLIENTS } from '../../../server/index';
 import type { RegisterRequest } from '../../shared/schemas';
-import { countRequests, createHarness, type Harness } from './testing/core-harness';
+import { countRequests, serverHarnessPerTest } from './testing/core-harness';
 
 /** Registration and profile flows against the real local server; secrets never leak. */
 
-let server: CliqnshipServer | null = null;
-let harness: Harness | null = null;
-afterEach(async () => {
-  harness?.dispose();
-  await server?.close();
-  server = null;
-  harness = null;
-});
+const startServer = serverHarnessPerTest();
 
 // A tiny but real PNG header followed by padding: the server sniffs the type from the bytes.
 const PNG = new Uint8Array([
@@ -36,8 +28,7 @@ const NEW_USER: RegisterRequest = {
 };
 
 async function setup() {
-  server = await startTestServer({ seedDemo: true });
-  harness = createHarness(server);
+  const { server, harness } = await startServer();
   return { server, harness, core: harness.start() };
 }
 

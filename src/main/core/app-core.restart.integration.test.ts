@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMER, type CliqnshipServer } from '../../../server/index';
-import { startTestServer } from '../../../server/testing';
-import { createHarness, type Harness } from './testing/core-harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CUSTOMER } from '../../../server/index';
+import { serverHarnessPerTest } from './testing/core-harness';
 import { createMemoryVault, type TokenVault } from './token-vault';
 
 /** The core across app restarts against the real local server, with a keychain that fails. */
 
-let server: CliqnshipServer | null = null;
-let harness: Harness | null = null;
-afterEach(async () => {
-  harness?.dispose();
-  await server?.close();
-  server = null;
-  harness = null;
-});
+const startServer = serverHarnessPerTest();
 
 const SIGN_IN = { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password, rememberMe: true };
 
@@ -34,8 +26,7 @@ function lockableVault() {
 
 describe('app restarts', () => {
   it('a sign-out whose keychain clear failed is not undone by the next start (review #1)', async () => {
-    server = await startTestServer({ seedDemo: true });
-    harness = createHarness(server);
+    const { server, harness } = await startServer();
     const { inner, state, vault } = lockableVault();
     harness.vault = vault;
     const first = harness.start();
@@ -53,8 +44,7 @@ describe('app restarts', () => {
   });
 
   it('a restart while the clear still fails stays signed out', async () => {
-    server = await startTestServer({ seedDemo: true });
-    harness = createHarness(server);
+    const { harness } = await startServer();
     const { state, vault } = lockableVault();
     harness.vault = vault;
     const first = harness.start();

@@ -1,26 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMER, type CliqnshipServer, type ServerOptions } from '../../../server/index';
-import { startTestServer } from '../../../server/testing';
-import { countRequests, createHarness, type Harness } from './testing/core-harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CUSTOMER, type ServerOptions } from '../../../server/index';
+import { countRequests, serverHarnessPerTest } from './testing/core-harness';
 
 /** The core against the real local server: sign-in, restore, refresh, sign-out, races. */
 
-let server: CliqnshipServer | null = null;
-let harness: Harness | null = null;
-afterEach(async () => {
-  harness?.dispose();
-  await server?.close();
-  server = null;
-  harness = null;
-});
+const startServer = serverHarnessPerTest();
 
 const TOKEN = '/oauth/token';
 const ME = '/api/v1/customers/me';
 const SIGN_IN = { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password, rememberMe: true };
 
 async function setup(options: ServerOptions = {}) {
-  server = await startTestServer({ seedDemo: true, ...options });
-  harness = createHarness(server);
+  const { server, harness } = await startServer(options);
   return { server, harness, core: harness.start() };
 }
 

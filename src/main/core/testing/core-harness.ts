@@ -1,4 +1,6 @@
-import type { CliqnshipServer } from '../../../../server/index';
+import { afterEach } from 'vitest';
+import type { CliqnshipServer, ServerOptions } from '../../../../server/index';
+import { startTestServer } from '../../../../server/testing';
 import type { SessionView } from '../../../shared/views';
 import { createAppCore, type AppCore } from '../app-core';
 import { loadConfig } from '../config';
@@ -60,4 +62,24 @@ export function countRequests(server: CliqnshipServer, method: string, path: str
   return server.requests.filter(
     (r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)),
   ).length;
+}
+
+/**
+ * Returns `start(options)`: a real local server (demo customer seeded) and a harness on it for the
+ * current test, both disposed of after it.
+ */
+export function serverHarnessPerTest(): (
+  options?: ServerOptions,
+) => Promise<{ server: CliqnshipServer; harness: Harness }> {
+  let running: { server: CliqnshipServer; harness: Harness } | null = null;
+  afterEach(async () => {
+    running?.harness.dispose();
+    await running?.server.close();
+    running = null;
+  });
+  return async (options = {}) => {
+    const server = await startTestServer({ seedDemo: true, ...options });
+    running = { server, harness: createHarness(server) };
+    return running;
+  };
 }
