@@ -1,10 +1,15 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ErrorAlert, Loading } from './components/Messages';
 import { errorMessage } from './lib/messages';
 import { startSessionSync, useSessionStore } from './stores/session-store';
-import { ProfileScreen } from './views/profile/ProfileScreen';
-import { RegisterView } from './views/RegisterView';
 import { SignInView } from './views/SignInView';
+
+const ProfileScreen = lazy(() =>
+  import('./views/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })),
+);
+const RegisterView = lazy(() =>
+  import('./views/RegisterView').then((m) => ({ default: m.RegisterView })),
+);
 
 /** Picks the screen from the session: loading, sign-in / register, or the profile. */
 export function App() {
@@ -34,14 +39,21 @@ export function App() {
       </main>
     );
   }
-  if (view.state === 'signed_in') return <ProfileScreen view={view} />;
+  if (view.state === 'signed_in')
+    return (
+      <Suspense fallback={<Loading />}>
+        <ProfileScreen view={view} />
+      </Suspense>
+    );
   if (screen === 'register') {
     return (
-      <RegisterView
-        server={view.server}
-        keychain={view.keychain}
-        onBack={() => setScreen('signIn')}
-      />
+      <Suspense fallback={<Loading />}>
+        <RegisterView
+          server={view.server}
+          keychain={view.keychain}
+          onBack={() => setScreen('signIn')}
+        />
+      </Suspense>
     );
   }
   return <SignInView view={view} onCreateAccount={() => setScreen('register')} />;

@@ -14,6 +14,8 @@ async function renderRegister(options: { applyAccept?: boolean } = {}, view = si
   const user = userEvent.setup(options);
   render(<App />);
   await user.click(await screen.findByRole('button', { name: 'Create an account' }));
+  // The registration screen is loaded on demand (a separate chunk): wait for it.
+  await screen.findByRole('heading', { name: 'Create your account' });
   return user;
 }
 

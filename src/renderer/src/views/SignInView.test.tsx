@@ -171,7 +171,7 @@ describe('sign-in screen', () => {
   it('goes to registration and back', async () => {
     const user = await renderSignIn();
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
-    const heading = screen.getByRole('heading', { name: 'Create your account' });
+    const heading = await screen.findByRole('heading', { name: 'Create your account' });
     expect(heading).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
     expect(
