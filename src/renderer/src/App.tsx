@@ -5,10 +5,10 @@ import { startSessionSync, useSessionStore } from './stores/session-store';
 import { SignInView } from './views/SignInView';
 
 const ProfileScreen = lazy(() =>
-  import('./views/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })),
+  import('./views/on-demand').then((m) => ({ default: m.ProfileScreen })),
 );
 const RegisterView = lazy(() =>
-  import('./views/RegisterView').then((m) => ({ default: m.RegisterView })),
+  import('./views/on-demand').then((m) => ({ default: m.RegisterView })),
 );
 
 /** Picks the screen from the session: loading, sign-in / register, or the profile. */
